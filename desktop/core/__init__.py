@@ -1,0 +1,1 @@
+"""Steppe's core: model, ingest, extraction, storage, session, export. Never imports Qt."""

@@ -1,0 +1,1 @@
+"""Extraction: entities and facts from document text (see ``pipeline``)."""

@@ -1,0 +1,1 @@
+"""Import readers: one module per format, each returning the text the analyst will see."""
