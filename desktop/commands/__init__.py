@@ -1,0 +1,1 @@
+"""Subcommands of the ``steppe`` command line; see ``desktop.cli``."""
