@@ -23,7 +23,9 @@ def read_bytes(path: Path) -> bytes:
         with open(path, "rb") as fh:
             size = fh.seek(0, 2)
             if size > MAX_FILE_BYTES:
-                raise IngestError(f"file too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+                raise IngestError(
+                    f"file too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)"
+                )
             fh.seek(0)
             return fh.read()
     except FileNotFoundError:

@@ -113,7 +113,9 @@ def _is_stamp(line: str, start: int, end: int) -> bool:
 def _year_stamp(lines: list[str]) -> int | None:
     """A year given alone in a labelled stamp line ("Published: 2023")."""
     for line in lines:
-        m = re.search(r"(?i)(?:published|updated|posted|date|year)\s*[:：]\s*((?:19|20)\d\d)\b(?![-./\d])", line)
+        m = re.search(
+            r"(?i)(?:published|updated|posted|date|year)\s*[:：]\s*((?:19|20)\d\d)\b(?![-./\d])", line
+        )
         if m:
             return int(m.group(1))
     return None
@@ -145,7 +147,9 @@ def detect_published(text: str) -> str | None:
         return stamps[0]
     tail_text = text[-TAIL_CHARS:] if len(text) > HEAD_CHARS else ""
     tail = tail_text.splitlines()[1:]
-    labelled = [ln for ln in tail if _LABEL_BEFORE.search(ln.split(":")[0] + ":") and len(ln) <= _MAX_STAMP_LINE]
+    labelled = [
+        ln for ln in tail if _LABEL_BEFORE.search(ln.split(":")[0] + ":") and len(ln) <= _MAX_STAMP_LINE
+    ]
     stamps = _stamps(labelled)
     if stamps:
         return stamps[0]

@@ -40,7 +40,11 @@ def _is_cjk(ch: str) -> bool:
 
 def _is_cjk_punct(ch: str) -> bool:
     o = ord(ch)
-    return 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or o in (0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0xB7)
+    return (
+        0x3000 <= o <= 0x303F
+        or 0xFF00 <= o <= 0xFFEF
+        or o in (0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0xB7)
+    )
 
 
 def _is_cyrillic_letter(ch: str) -> bool:
@@ -105,7 +109,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         try:
             return codecs.decode(rest, name), name
         except UnicodeDecodeError:
-            raise IngestError(f"damaged {name.upper()} text (starts with a BOM but does not decode)") from None
+            raise IngestError(
+                f"damaged {name.upper()} text (starts with a BOM but does not decode)"
+            ) from None
     if looks_binary(data):
         raise IngestError("binary data, not text")
     try:
@@ -125,7 +131,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     candidates.sort(key=lambda c: c[0], reverse=True)
     if candidates and candidates[0][0] >= 0.85:
-        score, name, text = candidates[0]
+        _score, name, text = candidates[0]
         if not any(ord(c) < 32 and c not in "\t\n\r\f\v" for c in text[:_SAMPLE]):
             return text, name
     raise IngestError("not valid UTF-8 and no other encoding fits")

@@ -43,7 +43,7 @@ _NAV_WORDS = _NAV_STRONG | {
     "science", "travel", "life", "lifestyle", "health", "environment", "education", "multimedia",
     "special", "specials", "reports", "features", "analysis", "interviews", "editorial", "latest",
     "top", "main", "national", "international", "regions", "region", "local", "markets", "finance",
-    "energy", "opinion", "columns", "blogs", "podcasts", "live", "weather", "and", "&", "the",
+    "energy", "columns", "blogs", "podcasts", "live", "weather", "and", "&", "the",
     "china", "asia", "central", "europe", "americas", "africa", "middle", "east", "channel", "channels",
     "forgot", "password", "create", "free", "trial", "ok", "close", "skip", "to", "content",
     "главная", "новости", "войти", "регистрация", "поиск", "首页", "登录", "注册",
@@ -51,13 +51,13 @@ _NAV_WORDS = _NAV_STRONG | {
 _SHARE_STRONG = {
     "share", "shares", "facebook", "twitter", "linkedin", "whatsapp", "telegram", "wechat", "weibo",
     "vk", "vkontakte", "reddit", "pinterest", "tweet", "comment", "comments", "print", "email",
-    "mail", "copy", "link", "odnoklassniki", "qzone", "line", "viber", "messenger",
+    "odnoklassniki", "qzone", "viber", "messenger",
 }  # fmt: skip
 _SHARE_WORDS = _SHARE_STRONG | {
     "this", "article", "story", "page", "on", "via", "x", "e", "url", "please", "first", "after",
     "before", "log", "login", "in", "to", "or", "and", "leave", "a", "post", "add", "your", "view",
     "write", "now", "here", "the", "reply", "replies", "like", "likes", "follow", "us", "read",
-    "sign", "up", "register", "be", "first", "поделиться", "комментарии", "分享", "评论", "microblog",
+    "sign", "up", "register", "be", "mail", "copy", "link", "line", "поделиться", "комментарии", "分享", "评论", "microblog",
 }  # fmt: skip
 
 _TEASER_HEADING = re.compile(
@@ -68,9 +68,13 @@ _TEASER_HEADING = re.compile(
     r"more\s+(?:news|stories|from\s+[\w .]{1,30})|popular(?:\s+(?:news|now|stories))?|in\s+case\s+you\s+missed\s+it|"
     r"other\s+news|further\s+reading|читайте\s+также|похожие\s+новости|相关新闻|热点新闻|推荐阅读)\s*[:：]?\s*$"
 )
-_TEASER_INLINE = re.compile(r"(?i)^\s*(?:read\s+(?:more|also)|also\s+read|related|see\s+also|читайте\s+также)\s*[:：]\s*\S")
+_TEASER_INLINE = re.compile(
+    r"(?i)^\s*(?:read\s+(?:more|also)|also\s+read|related|see\s+also|читайте\s+также)\s*[:：]\s*\S"
+)
 
-_BREADCRUMB = re.compile(r"(?i)^\s*(?:home|homepage|position|location|you\s+are\s+here|главная|首页|当前位置|您的位置)\b[^\n]{0,160}[>»›/]")
+_BREADCRUMB = re.compile(
+    r"(?i)^\s*(?:home|homepage|position|location|you\s+are\s+here|главная|首页|当前位置|您的位置)\b[^\n]{0,160}[>»›/]"
+)
 _CRUMB_SEP = re.compile(r"\s*[>»›]\s*")
 _COPYRIGHT = re.compile(r"(?i)^\s*(?:©|\(c\)|copyright\b|all\s+rights\s+reserved)")
 
@@ -85,8 +89,12 @@ _CONTACT_LINE = re.compile(
 _PHONE = re.compile(r"(?<!\w)\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,5}(?!\w)")
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
 
-_EDITOR = re.compile(r"(?i)(?:\b(?:responsible\s+|chief\s+|managing\s+)?editors?\s*[:：]|\bedited\s+by\b|责任编辑|编辑\s*[:：])")
-_EDITOR_PAREN = re.compile(r"[(\[]\s*(?:(?:responsible\s+)?editors?\s*[:：]|edited\s+by\b|责任编辑)[^)\]\n]{0,120}[)\]]", re.I)
+_EDITOR = re.compile(
+    r"(?i)(?:\b(?:responsible\s+|chief\s+|managing\s+)?editors?\s*[:：]|\bedited\s+by\b|责任编辑|编辑\s*[:：])"
+)
+_EDITOR_PAREN = re.compile(
+    r"[(\[]\s*(?:(?:responsible\s+)?editors?\s*[:：]|edited\s+by\b|责任编辑)[^)\]\n]{0,120}[)\]]", re.I
+)
 
 _BYLINE = re.compile(
     r"(?i)^\s*(?:by|written\s+by|reported\s+by|author|authors|reporter|correspondent|source|sources|"
@@ -146,7 +154,9 @@ def _widget_kind(line: str) -> str | None:
             return "navigation"  # a menu: "World Business Economy Sports Culture"
     # A menu line of short capitalised items separated by | or • or many spaces.
     items = [i.strip() for i in re.split(r"\s*[|•·]\s*|\s{3,}|\t", line.strip()) if i.strip()]
-    if len(items) >= 4 and all(len(i.split()) <= 3 and i[:1].isupper() and not i.endswith(".") for i in items):
+    if len(items) >= 4 and all(
+        len(i.split()) <= 3 and i[:1].isupper() and not i.endswith(".") for i in items
+    ):
         return "navigation"
     return None
 
@@ -159,8 +169,11 @@ def _line_kind(line: str) -> tuple[str, int, int] | None:
     lead = len(line) - len(line.lstrip())
     end = len(line.rstrip())
     short = len(stripped) <= 160
-    if short and _BREADCRUMB.match(line) or (short and len(_CRUMB_SEP.findall(stripped)) >= 2
-                                             and all(len(p.split()) <= 5 for p in _CRUMB_SEP.split(stripped))):
+    if (short and _BREADCRUMB.match(line)) or (
+        short
+        and len(_CRUMB_SEP.findall(stripped)) >= 2
+        and all(len(p.split()) <= 5 for p in _CRUMB_SEP.split(stripped))
+    ):
         return "navigation", lead, end
     if short and _COPYRIGHT.match(line):
         return "navigation", lead, end
@@ -174,7 +187,10 @@ def _line_kind(line: str) -> tuple[str, int, int] | None:
     m = _EDITOR_PAREN.search(line)
     if m:
         return "editor", m.start(), m.end()
-    if short and (_CONTACT_LINE.match(line) or (len(stripped) <= 80 and (_EMAIL.search(line) or _URL.fullmatch(stripped)))):
+    if short and (
+        _CONTACT_LINE.match(line)
+        or (len(stripped) <= 80 and (_EMAIL.search(line) or _URL.fullmatch(stripped)))
+    ):
         return "contact", lead, end
     if len(stripped) <= 60:
         pm = _PHONE.search(stripped)
@@ -182,7 +198,7 @@ def _line_kind(line: str) -> tuple[str, int, int] | None:
             return "contact", lead, end
     if short and _PR_SOURCE.match(line):
         return "byline", lead, end
-    if len(stripped) <= 120 and _BYLINE.match(line) and not stripped.endswith((".", "?", "!")) or (
+    if (len(stripped) <= 120 and _BYLINE.match(line) and not stripped.endswith((".", "?", "!"))) or (
         _BYLINE.match(line) and "|" in stripped and short
     ):
         return "byline", lead, end
@@ -277,12 +293,24 @@ def detect_zones(text: str) -> list[Zone]:
             # In the second half of the text a teaser block runs over headlines and their one- or
             # two-sentence summaries; in the first half only over short headline lines.
             last = _block_end(text, lines[:stop], i, 400 if s >= half else 150, 3 if s >= half else 1)
-            zones.append(Zone(s + len(line) - len(line.lstrip()), lines[last][0] + len(text[lines[last][0] : lines[last][1]].rstrip()), "teaser"))
+            zones.append(
+                Zone(
+                    s + len(line) - len(line.lstrip()),
+                    lines[last][0] + len(text[lines[last][0] : lines[last][1]].rstrip()),
+                    "teaser",
+                )
+            )
             i = last + 1
             continue
         if _CONTACT_HEADING.match(line):
             last = _block_end(text, lines[:stop], i, 100, 0)
-            zones.append(Zone(s + len(line) - len(line.lstrip()), lines[last][0] + len(text[lines[last][0] : lines[last][1]].rstrip()), "contact"))
+            zones.append(
+                Zone(
+                    s + len(line) - len(line.lstrip()),
+                    lines[last][0] + len(text[lines[last][0] : lines[last][1]].rstrip()),
+                    "contact",
+                )
+            )
             i = last + 1
             continue
         hit = _line_kind(line)
