@@ -1,0 +1,163 @@
+"""Scoring predicted facts against gold facts (the seeds' ``gold/*.json`` form).
+
+A predicted fact *finds* a gold fact when they have the same type and the same key:
+
+- trade / investment: the same two parties (in either order) and a value within 1 %, or the
+  same value (within 1 %) and the same period;
+- indicator: a value within 1 %;
+- event: the same name (case-insensitive);
+- role: the same person (case-insensitive).
+
+It is *fully right* when, in addition, every schema field is equal: floats within 0.5 %,
+strings case-insensitive (apostrophes and spacing normalised); evidence and period_text are
+ignored. Matching is greedy and one-to-one, fully-right pairs first.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from desktop.core.model import FACT_TYPES, FactProposal, Span
+
+IGNORED = ("evidence", "period_text")
+_PARTIES = {"trade": ("reporter", "partner"), "investment": ("investor", "recipient")}
+
+
+def _norm_str(s: str) -> str:
+    s = s.replace("’", "'").replace("‘", "'")
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def _close(a: Any, b: Any, tol: float) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    try:
+        fa, fb = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    if fa == fb:
+        return True
+    return abs(fa - fb) <= tol * max(abs(fa), abs(fb))
+
+
+def _eq(a: Any, b: Any) -> bool:
+    if isinstance(a, str) and not a.strip():
+        a = None
+    if isinstance(b, str) and not b.strip():
+        b = None
+    if a is None or b is None:
+        return a is None and b is None
+    if (isinstance(a, (int, float)) and not isinstance(a, bool)) or (isinstance(b, (int, float)) and not isinstance(b, bool)):
+        return _close(a, b, 0.005)
+    return _norm_str(str(a)) == _norm_str(str(b))
+
+
+def finds(gold: dict, pred: dict) -> bool:
+    t = gold.get("type")
+    if t != pred.get("type"):
+        return False
+    if t in _PARTIES:
+        f1, f2 = _PARTIES[t]
+        same_value = _close(gold.get("value"), pred.get("value"), 0.01)
+        gp = {gold.get(f1), gold.get(f2)}
+        pp = {pred.get(f1), pred.get(f2)}
+        if same_value and gp == pp:
+            return True
+        return same_value and gold.get("period") is not None and gold.get("period") == pred.get("period")
+    if t == "indicator":
+        return _close(gold.get("value"), pred.get("value"), 0.01)
+    if t == "event":
+        return _eq(gold.get("name"), pred.get("name"))
+    if t == "role":
+        return _eq(gold.get("person"), pred.get("person"))
+    return False
+
+
+def differing_fields(gold: dict, pred: dict) -> list[str]:
+    t = gold["type"]
+    return [f for f in FACT_TYPES[t].field_names if f not in IGNORED and not _eq(gold.get(f), pred.get(f))]
+
+
+def match(gold: list[dict], predicted: list[dict]) -> list[tuple[int, int, bool]]:
+    """Greedy one-to-one matching: (gold index, predicted index, fully right)."""
+    pairs = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(predicted):
+            if finds(g, p):
+                pairs.append((len(differing_fields(g, p)), i, j))
+    pairs.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for nd, i, j in pairs:
+        if i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        out.append((i, j, nd == 0))
+    return out
+
+
+def _prf(found: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
+    p = found / n_pred if n_pred else (1.0 if not n_gold else 0.0)
+    r = found / n_gold if n_gold else (1.0 if not n_pred else 0.0)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def score_facts(gold: list[dict], predicted: list[dict]) -> dict:
+    """Per type and overall: gold, predicted, found, fully_right, precision, recall, f1 and
+    fully_right_rate (fully right / gold). Pass the facts of one document, or of many documents
+    concatenated only if they cannot match across documents (score per document and use
+    :func:`add_scores` to sum)."""
+    pairs = match(gold, predicted)
+    out: dict[str, Any] = {"types": {}}
+    for t in FACT_TYPES:
+        g = sum(1 for x in gold if x.get("type") == t)
+        p = sum(1 for x in predicted if x.get("type") == t)
+        found = sum(1 for i, _j, _ok in pairs if gold[i].get("type") == t)
+        full = sum(1 for i, _j, ok in pairs if ok and gold[i].get("type") == t)
+        out["types"][t] = _finish({"gold": g, "predicted": p, "found": found, "fully_right": full})
+    out.update(_finish({"gold": len(gold), "predicted": len(predicted), "found": len(pairs),
+                        "fully_right": sum(1 for *_x, ok in pairs if ok)}))
+    return out
+
+
+def _finish(c: dict) -> dict:
+    p, r, f = _prf(c["found"], c["gold"], c["predicted"])
+    c.update(precision=p, recall=r, f1=f, fully_right_rate=c["fully_right"] / c["gold"] if c["gold"] else 1.0)
+    return c
+
+
+def add_scores(scores: list[dict]) -> dict:
+    """Sum the counts of several :func:`score_facts` results and recompute the rates."""
+    keys = ("gold", "predicted", "found", "fully_right")
+    out: dict[str, Any] = {"types": {}}
+    for t in FACT_TYPES:
+        out["types"][t] = _finish({k: sum(s["types"][t][k] for s in scores) for k in keys})
+    out.update(_finish({k: sum(s[k] for s in scores) for k in keys}))
+    return out
+
+
+def proposal_to_dict(fact: FactProposal, text: str = "") -> dict:
+    """A proposal in the gold/contract form: {"type", fields…, "evidence"}."""
+    d = {"type": fact.type, **fact.fields}
+    d["evidence"] = text[fact.evidence_start:fact.evidence_end] if text else {"start": fact.evidence_start, "end": fact.evidence_end}
+    return d
+
+
+def gold_entity_spans(text: str, entities: list[dict]) -> list[Span]:
+    """Gold entities (text + occurrence, counted as ``str.find`` would) → offset spans."""
+    out = []
+    for e in entities:
+        s, n = e["text"], int(e.get("occurrence", 1))
+        pos = -1
+        for _ in range(n):
+            pos = text.find(s, pos + 1)
+            if pos < 0:
+                break
+        if pos >= 0:
+            out.append(Span(pos, pos + len(s), e["label"], s, "gold"))
+    out.sort(key=lambda sp: (sp.start, -sp.end))
+    return out

@@ -1,0 +1,76 @@
+"""Fact extraction: trade, investment, indicator, event and role facts from a document's text
+and its entity spans.
+
+``extract_facts(text, entities, published, zones)`` splits the text into sentences, drops
+sentences in chrome zones, and asks each extractor for facts; every fact is validated against
+the registry (:func:`desktop.core.model.validate_fields`) and given once per document.
+Entity spans are optional help: money, percentages and dates are also found by light patterns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from desktop.core.extract.facts.common import sentence_money
+from desktop.core.extract.facts.context import build_context
+from desktop.core.extract.facts.event import event_facts
+from desktop.core.extract.facts.indicator import indicator_facts
+from desktop.core.extract.facts.role import role_facts
+from desktop.core.extract.facts.trade import money_facts
+from desktop.core.model import FactProposal, InvalidValue, Span, Zone, validate_fields
+
+__all__ = ["extract_facts"]
+
+_KEY_FIELDS = {
+    "trade": ("reporter", "partner", "flow", "period", "value", "currency"),
+    "investment": ("investor", "recipient", "kind", "period", "value", "currency"),
+    "indicator": ("subject", "value", "unit", "period"),
+    "event": ("name",),
+    "role": ("person",),
+}
+
+
+def _key(ftype: str, fields: dict) -> tuple:
+    vals = []
+    for k in _KEY_FIELDS[ftype]:
+        v = fields.get(k)
+        if isinstance(v, float):
+            v = round(v, 6)
+        elif isinstance(v, str):
+            v = v.lower()
+        vals.append(v)
+    return (ftype, *vals)
+
+
+def extract_facts(text: str, entities: Sequence[Span], published: str | None, zones: Sequence[Zone]) -> list[FactProposal]:
+    """Facts proposed for one document, in text order of their evidence."""
+    if not text:
+        return []
+    ctx = build_context(text, entities, published, zones)
+    raw: list[tuple[str, dict, int, int, float]] = []
+    for sent in ctx.sentences:
+        seg = text[sent.start:sent.end]
+        if not any(ch.isdigit() for ch in seg):
+            continue
+        figs = money_facts(ctx, sent)
+        raw.extend(figs)
+        blocked = [(e.start, e.end) for e in sent.entities if e.label in ("MONEY", "PERCENT", "DATE", "EVENT", "ORG", "INITIATIVE")]
+        blocked += [(m.start, m.end) for m in sentence_money(ctx, sent)]
+        raw.extend(indicator_facts(ctx, sent, blocked))
+    raw.extend(event_facts(ctx, ctx.sentences))
+    raw.extend(role_facts(ctx, ctx.sentences))
+    out: list[FactProposal] = []
+    seen: set[tuple] = set()
+    for ftype, fields, a, b, conf in sorted(raw, key=lambda r: r[2]):
+        try:
+            clean = validate_fields(ftype, fields)
+        except InvalidValue:
+            continue
+        key = _key(ftype, clean)
+        if key in seen:
+            continue
+        seen.add(key)
+        a = max(0, min(a, len(text)))
+        b = max(a, min(b, len(text)))
+        out.append(FactProposal(ftype, clean, a, b, conf, f"fact:{ftype}"))
+    return out

@@ -1,0 +1,177 @@
+"""Helpers shared by the fact extractors: numbers near a figure (percent changes, qualifiers),
+dates in a clause, party mentions with their prepositions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.core.extract.facts.context import DocContext, Sentence
+from desktop.core.extract.facts.money import Money, find_money, parse_money
+from desktop.core.extract.facts.parties import PartyMention, find_parties
+from desktop.core.extract.facts.periods import YEAR_RE, resolve_period
+from desktop.core.model import Span
+
+PERCENT_RE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
+
+_QUAL_ABOUT = r"about|around|approximately|approx\.?|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~"
+_QUAL_OVER = r"over|more\s+than|above|exceeding|in\s+excess\s+of|upwards\s+of|at\s+least|beyond|surpassing|topping"
+_QUAL_UNDER = r"under|less\s+than|below|up\s+to|at\s+most|fewer\s+than"
+QUALIFIER_BEFORE = re.compile(
+    rf"(?:(?P<about>{_QUAL_ABOUT})|(?P<over>{_QUAL_OVER})|(?P<under>{_QUAL_UNDER}))\s*(?:a\s+(?:record|combined|total\s+of)\s+|the\s+)?$",
+    re.I,
+)
+_UP = r"up|increas\w*|grew|grow\w*|rose|rise|rising|risen|surg\w*|jump\w*|soar\w*|climb\w*|gain\w*|expand\w*|higher|added|boost\w*|leap\w*"
+_DOWN = r"down|decreas\w*|declin\w*|fell|fall\w*|dropp?\w*|shrank|shrink\w*|contract\w*|lower|slump\w*|plung\w*|dipp?\w*|reduc\w*|slid\w*"
+CHANGE_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b[^.;%\d]{{0,30}}$", re.I)
+CHANGE_AFTER = re.compile(
+    rf"^\s*(?:(?P<up>{_UP}|more)|(?P<down>{_DOWN}|less))?\s*(?:year[\s-]on[\s-]year|y/y|yoy|from\s+a\s+year|over\s+the\s+same|compared|than\s+(?:a|the|in|last)|annually|on\s+an\s+annual|against)",
+    re.I,
+)
+
+
+def qualifier_before(text: str, pos: int, floor: int = 0) -> str | None:
+    m = QUALIFIER_BEFORE.search(text, max(floor, pos - 30), pos)
+    if not m:
+        return None
+    return "about" if m.group("about") else "over" if m.group("over") else "under"
+
+
+@dataclass
+class Change:
+    start: int
+    end: int
+    value: float
+    qualifier: str | None
+
+
+def find_change(text: str, a: int, b: int, skip: tuple[tuple[int, int], ...] = ()) -> Change | None:
+    """The first percentage in text[a:b] that states a change (up/down …, year on year …)."""
+    for m in PERCENT_RE.finditer(text, a, b):
+        if any(x <= m.start() < y for x, y in skip):
+            continue
+        v = float(m.group(1))
+        before = CHANGE_BEFORE.search(text, max(a, m.start() - 45), m.start())
+        after = CHANGE_AFTER.match(text[m.end(): min(b, m.end() + 40)])
+        if not before and not after:
+            continue
+        down = bool((before and before.group("down")) or (after and after.group("down") and not before))
+        return Change(m.start(), m.end(), -v if down else v, qualifier_before(text, m.start(), a))
+    return None
+
+
+def sentence_money(ctx: DocContext, sent: Sentence) -> list[Money]:
+    """Money in a sentence: the MONEY entity spans parsed, plus any the entity extractor missed."""
+    text = ctx.text
+    sent_text = text[sent.start:sent.end]
+    out: list[Money] = []
+    for e in sent.entities:
+        if e.label == "MONEY":
+            got = parse_money(e.text, sent_text)
+            if got:
+                out.append(Money(e.start, e.end, got[0], got[1]))
+    for m in find_money(text, sent.start, sent.end, sent_text):
+        if not any(o.start < m.end and m.start < o.end for o in out):
+            out.append(m)
+        else:
+            # Keep the range bound if the regex saw one.
+            for i, o in enumerate(out):
+                if o.start < m.end and m.start < o.end and m.high and not o.high:
+                    out[i] = Money(o.start, o.end, o.value, o.currency, m.high)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+_DATE_FALLBACK = re.compile(
+    r"(?:(?:the\s+)?(?:first|past|last)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months(?:\s+of\s+(?:19|20)\d\d)?"
+    r"|(?:first|second|third|fourth)\s+(?:quarter|half)(?:\s+of\s+(?:19|20)\d\d)?"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s*(?:-|–|to|through)\s*(?:January|February|March|April|May|June|July|August|September|October|November|December))?(?:\s+\d{1,2}(?!\d))?(?:,?\s*(?:19|20)\d\d)?"
+    r"|(?:19|20)\d\d(?:\s*(?:-|–|to)\s*(?:19|20)\d\d)?"
+    r"|(?:same\s+period\s+)?(?:last|this|previous|past)\s+year)",
+)
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+
+
+def sentence_dates(ctx: DocContext, sent: Sentence) -> list[DateMention]:
+    out = [DateMention(e.start, e.end, e.text) for e in sent.entities if e.label == "DATE"]
+    for m in _DATE_FALLBACK.finditer(ctx.text, sent.start, sent.end):
+        if m.group().isdigit() and ctx.text[m.end():m.end() + 1] in ("%",):
+            continue
+        if not any(d.start < m.end() and m.start() < d.end for d in out):
+            out.append(DateMention(m.start(), m.end(), m.group()))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+_COMPARATIVE = re.compile(r"(?:compared\s+(?:with|to)|than|from|versus|vs\.?|against|since|over)\s+(?:the\s+|that\s+of\s+)?$", re.I)
+
+
+def pick_period(ctx: DocContext, sent: Sentence, dates: list[DateMention], a: int, b: int, pos: int,
+                stock: bool = False) -> tuple[str | None, str | None]:
+    """(period, period_text) for a figure at ``pos`` in clause text[a:b]; the nearest usable DATE."""
+    text = ctx.text
+    cands = []
+    for d in dates:
+        low = d.text.lower()
+        if "same period" in low or "ago" in low or "decade" in low:
+            continue
+        if _COMPARATIVE.search(text, max(sent.start, d.start - 20), d.start):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", d.text.strip()) and re.match(r"\s*(?:-|–)?\s*(?:year|plan|strategy|agenda|vision)", text[d.end:d.end + 12], re.I):
+            continue
+        in_clause = a <= d.start < b
+        dist = d.start - pos if d.start >= pos else (pos - d.end) * 1.5
+        cands.append((0 if in_clause else 1, dist, d))
+    if not cands:
+        return None, None
+    cands.sort(key=lambda c: (c[0], c[1]))
+    d = cands[0][2]
+    years = YEAR_RE.findall(text[sent.start:sent.end])
+    cy = int(years[0]) if years and not YEAR_RE.search(d.text) else None
+    period = resolve_period(d.text, cy, ctx.published)
+    return period, d.text.strip()
+
+
+def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]]) -> list[tuple[PartyMention, str]]:
+    """Party mentions in text[a:b] with the preposition/role cue before them:
+    "from", "to", "with", "between", "poss" (X's), "dem" (demonym) or ""."""
+    text = ctx.text
+    out = []
+    ms = find_parties(text, a, b, central_asia_context=ctx.central_asia, pair=ctx.pair)
+    has_group = any(m.code == "CA5" for m in ms)
+    for m in ms:
+        if any(x < m.end and m.start < y for x, y in exclude):
+            continue
+        if has_group and m.code in ("KAZ", "KGZ", "TJK", "TKM", "UZB") and m.kind != "pair":
+            # "the five Central Asian countries, namely Kazakhstan, Kyrgyzstan …": an enumeration.
+            continue
+        pre = text[max(a, m.start - 14):m.start].lower()
+        mt = text[m.start:m.end]
+        cue = ""
+        pm = re.search(r"\b(from|to|with|between|and|into|in|by|of)\s+(?:the\s+)?$", pre)
+        if pm:
+            cue = {"into": "to", "in": "to", "and": "and"}.get(pm.group(1), pm.group(1))
+        elif mt.endswith(("'s", "’s")):
+            cue = "poss"
+        elif m.kind == "demonym":
+            cue = "dem"
+        out.append((m, cue))
+    return out
+
+
+def excluded_spans(sent: Sentence, labels: tuple[str, ...] = ("ORG", "EVENT", "INITIATIVE", "PERSON")) -> list[tuple[int, int]]:
+    return [(e.start, e.end) for e in sent.entities if e.label in labels]
+
+
+def inside(pos: int, spans: list[tuple[int, int]] | list[Span]) -> bool:
+    for s in spans:
+        a, b = (s.start, s.end) if isinstance(s, Span) else s
+        if a <= pos < b:
+            return True
+    return False

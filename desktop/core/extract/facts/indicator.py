@@ -1,0 +1,99 @@
+"""Indicators: any other figure with a number — capacities (GW, tonnes, cubic metres …), counts
+of enterprises, projects, trains, flights …, "100-fold" growth.
+
+Counts are taken only for nouns of the economic field (a whitelist), so "80 participants" or
+"31 years" are no indicators; money, percentages and dates are never indicators.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.extract.facts.common import (
+    find_change,
+    parties_in,
+    pick_period,
+    qualifier_before,
+    sentence_dates,
+)
+from desktop.core.extract.facts.context import DocContext, Sentence
+from desktop.core.extract.facts.money import SCALE_WORDS
+
+UNITS = (
+    r"gigawatt[\s-]hours?|megawatt[\s-]hours?|kilowatt[\s-]hours?|gigawatts?|megawatts?|kilowatts?|GWh|MWh|kWh|TWh|GW|MW|kW|"
+    r"(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|barrels?(?:\s+(?:of\s+oil\s+)?per\s+day)?|"
+    r"cubic\s+met(?:re|er)s?|bcm|kilomet(?:re|er)s?|km|hectares?|ha|square\s+met(?:re|er)s?|TEUs?|"
+    r"passengers|containers|wagons|carriages"
+)
+NOUNS = (
+    r"enterprises|companies|firms|businesses|projects|trains|train\s+trips|trips|journeys|flights|containers|items|jobs|"
+    r"agreements|contracts|deals|documents|memorand(?:a|ums)|vehicles|cars|trucks|tourists|visitors|students|"
+    r"industrial\s+parks|parks|routes|warehouses|stores|shops|workers|employees|units|wells|plants|factories|"
+    r"schools|hospitals|lines|stations|border\s+crossings|checkpoints|ventures|joint\s+ventures|investors|exhibitors|"
+    r"products|goods|categories|tons|tonnes|pipelines|roads|bridges|houses|apartments|greenhouses|hectares"
+)
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bln|mn|bn))?"
+_MOD = r"(?:[A-Z][\w'’-]*|[a-z][\w-]*)"
+FIGURE_RE = re.compile(
+    _NUM + _SCALE + r"(?:"
+    r"(?P<fold>-fold|\s+times)"
+    rf"|\s?(?P<unit>{UNITS})(?![\w])"
+    rf"|(?P<np>(?:\s+{_MOD}){{0,4}}?\s+(?P<noun>{NOUNS}))(?![\w])"
+    r")",
+)
+_METRIC_BEFORE = re.compile(
+    r"((?:[a-z][\w-]*\s+){0,3}(?:capacity|length|output|production|volume|reserves|throughput|power|generation|area|"
+    r"cargo|freight|traffic|transit|supply|supplies|consumption|shipments|harvest|yield))\s+(?:of|at|reached|reaching|"
+    r"amounted\s+to|amounting\s+to|totall?ed|totall?ing|was|is|will\s+be|exceeded|hit|stood\s+at)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|up\s+to\s+)?$",
+    re.I,
+)
+_AFTER_FOLD = re.compile(r"\s*(increase|growth|rise|jump|expansion)", re.I)
+_STRIP_ADV = re.compile(r"^(?:a|an|the|some|about|over|nearly|total)\s+", re.I)
+
+
+def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, int]]) -> list[tuple[str, dict, int, int, float]]:
+    """``blocked``: spans already used by money facts, MONEY/PERCENT/DATE entities."""
+    text = ctx.text
+    out = []
+    dates = None
+    for m in FIGURE_RE.finditer(text, sent.start, sent.end):
+        a = m.start()
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "$€£¥.,"):
+            continue
+        if any(x <= a < y for x, y in blocked):
+            continue
+        num = float(m.group("num").replace(",", ""))
+        if m.group("scale"):
+            num *= SCALE_WORDS[m.group("scale").lower()]
+        if m.group("fold"):
+            unit = "fold"
+            w = _AFTER_FOLD.match(text, m.end())
+            metric = w.group(1).lower() if w else "growth"
+            end = w.end() if w else m.end()
+        elif m.group("unit"):
+            unit = " ".join(m.group("unit").split())
+            mb = _METRIC_BEFORE.search(text, max(sent.start, a - 60), a)
+            metric = _STRIP_ADV.sub("", mb.group(1)).lower() if mb else unit
+            end = m.end()
+        else:
+            unit = " ".join(m.group("noun").split())
+            metric = " ".join(m.group("np").split())
+            end = m.end()
+            if re.fullmatch(r"\d{4}", m.group("num")) and not m.group("scale"):
+                continue  # a year before a noun: "2023 projects"
+        parties = parties_in(ctx, sent.start, sent.end, blocked)
+        near = sorted(parties, key=lambda pc: (pc[0].code in ("CA5", "WORLD"), abs(pc[0].start - a)))
+        subject = near[0][0].code if near else None
+        if dates is None:
+            dates = sentence_dates(ctx, sent)
+        period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, end)
+        change = find_change(text, end, sent.end)
+        fields = {
+            "subject": subject, "metric": metric, "value": num, "unit": unit, "period": period,
+            "period_text": period_text, "change_pct": change.value if change else None,
+            "qualifier": qualifier_before(text, a, sent.start) or (
+                "over" if re.search(r"\ban\s+over\s*$", text[max(0, a - 10):a]) else None),
+        }
+        out.append(("indicator", fields, sent.start, sent.end, 0.6))
+    return out

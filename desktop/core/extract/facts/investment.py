@@ -1,0 +1,52 @@
+"""Investment figures: cues, kind (stock | flow | pledge) and investor/recipient."""
+
+from __future__ import annotations
+
+import re
+
+INVEST_CUE = re.compile(
+    r"\b(?:(?:foreign|direct|outbound|overseas|accumulated|cumulative|total|inward|outward)\s+)*"
+    r"(?:invest(?:ment|ments|ed|s|ing)?|FDI|ODI|capital\s+inflows?)\b"
+    r"|\b(?:agreements?|deals?|contracts?|documents?|memorand(?:um|a)|projects?|investment\s+projects?|"
+    r"portfolio|packages?)\s+(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of|totall?ing|amounting\s+to)"
+    r"|\bloans?\b|\bfinancing\b|\bcredit\s+line",
+    re.I,
+)
+_STOCK = re.compile(r"\b(?:accumulat\w*|cumulative\w*|stock|in\s+total|total\s+(?:direct\s+)?investment|to\s+date|so\s+far|as\s+of|since\s+(?:19|20)\d\d|over\s+the\s+(?:past|last)\s+\w+\s+years|end\s+of)\b", re.I)
+_PLEDGE = re.compile(
+    r"\b(?:worth|valued\s+at|will\s+invest|plans?\s+to\s+invest|planned|pledg\w*|commit\w*|to\s+be\s+invested|signed|agreed|"
+    r"agreements?|deals?|contracts?|memorand\w*|intends?\s+to|would\s+invest|expected\s+to\s+invest|announced)\b",
+    re.I,
+)
+
+
+def investment_kind(clause: str, cue: str) -> str:
+    if _PLEDGE.search(cue):
+        return "pledge"
+    if _STOCK.search(clause):
+        return "stock"
+    if _PLEDGE.search(clause):
+        return "pledge"
+    return "flow"
+
+
+def investment_parties(parties: list, fallback_pair: tuple[str, str] | None) -> tuple[str | None, str | None]:
+    """(investor, recipient) from [(PartyMention, cue)] in clause order."""
+    investor = recipient = None
+    for m, cue in parties:
+        if cue in ("from", "poss", "dem", "by") and investor is None:
+            investor = m.code
+        elif cue == "to" and recipient is None and m.code != investor:
+            recipient = m.code
+    codes = []
+    for m, _cue in parties:
+        if m.code not in codes:
+            codes.append(m.code)
+    for c in codes:
+        if investor is None and c != recipient:
+            investor = c
+        elif recipient is None and c != investor:
+            recipient = c
+    if investor == recipient:
+        recipient = None
+    return investor, recipient

@@ -1,0 +1,177 @@
+"""Person roles: "Huo Fupeng, deputy director of the X at the Y", "Chinese President Xi Jinping",
+"Tajikistan's ambassador to China Saidzoda Zohir", "Secretary-General of the SCO Vladimir Norov".
+One role per person per document (a short name that is part of a known full name is the same
+person)."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.extract.facts.context import DocContext, Sentence
+from desktop.core.extract.facts.parties import country_in, lookup
+
+TITLE_WORDS = (
+    r"president|vice[\s-]president|prime\s+minister|premier|minister|deputy|ambassador|envoy|consul(?:\s+general)?|"
+    r"director(?:[\s-]general)?|head|chair(?:man|woman|person)?|secretary(?:[\s-]general)?|governor|mayor|akim|hokim|"
+    r"ceo|cfo|coo|chief|executive|general\s+manager|manager|founder|co-founder|spokes(?:person|man|woman)|"
+    r"commissioner|representative|counsel(?:l?or)|adviser|advisor|speaker|senator|deputy|undersecretary|"
+    r"vice[\s-](?:chairman|minister|premier|governor|mayor|chair)|professor|researcher|analyst|economist|expert|"
+    r"fellow|dean|rector|editor|correspondent|leader|king|emir|chancellor|officer|partner|attaché|attache|"
+    r"member|lawmaker|deputy\s+head|press\s+secretary|state\s+councilor|councilor|councillor"
+)
+_TITLE_START = re.compile(rf"(?:(?:former|acting|then|first|deputy|vice|executive|senior|chief|special|permanent|general|honorary|incumbent|newly\s+appointed)[\s-]+)*(?:{TITLE_WORDS})\b", re.I)
+
+# After the name: ", deputy director of the Department of Industry at the NDRC,"
+_AFTER = re.compile(
+    rf"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<title>{_TITLE_START.pattern}(?:[\s-]+(?:{TITLE_WORDS}|general|of\s+state))*"
+    r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?)"
+    r"(?:\s+(?:of|at|for|in|with)\s+(?:the\s+)?(?P<org>[A-Z][^,;:()“”\"]*?))?"
+    r"\s*(?=,|;|:|\.(?:\s|$)|\)|$|\s+(?:who|said|says|told|noted|stressed|added|pointed|stated|while|when|during|in\s+an?\b)\b)",
+    re.I,
+)
+_ORG_STOP = re.compile(r"\s+(?:who|said|says|told|noted|stressed|added|pointed|stated|while|when|during|on|in\s+an?)\b.*$", re.I)
+
+# Known national institutions whose name carries no country (the field's usual suspects).
+NATIONAL_ORGS = {
+    "National Development and Reform Commission": "CHN", "NDRC": "CHN", "MOFCOM": "CHN",
+    "Ministry of Commerce": "CHN", "General Administration of Customs": "CHN", "State Council": "CHN",
+    "National Bureau of Statistics": "CHN", "People's Bank of China": "CHN", "Xinhua": "CHN",
+    "CGTN": "CHN", "Sinopec": "CHN", "CNPC": "CHN", "PetroChina": "CHN", "CITIC": "CHN",
+    "Silk Road Fund": "CHN", "State Grid": "CHN", "COSCO": "CHN", "Kazinform": "KAZ",
+    "KazMunayGas": "KAZ", "Samruk-Kazyna": "KAZ", "Kazakhstan Temir Zholy": "KAZ", "Uzbekneftegaz": "UZB",
+    "Communist Party of China": "CHN", "CPC": "CHN", "NPC": "CHN", "CPPCC": "CHN",
+}
+INTERNATIONAL = re.compile(
+    r"Shanghai Cooperation|United Nations|World Bank|International Monetary|Asian Development|Asian Infrastructure|"
+    r"Eurasian|Commonwealth|World Trade|European|Organization for|Organisation for|\bSCO\b|\bUN\b|\bWTO\b|\bIMF\b|"
+    r"\bEAEU\b|\bCIS\b|\bAIIB\b|\bADB\b|\bCICA\b|\bOSCE\b|\bCAREC\b|\bBRICS\b",
+)
+
+_BEFORE_WORD = re.compile(r"[\w'’.-]+|[^\w\s]")
+_SKIP_BEFORE = re.compile(r"(?:,|;|:|\(|“|\"|—|–)")
+
+
+def _org_country(org: str | None, ctx: DocContext) -> str | None:
+    if not org:
+        return None
+    if INTERNATIONAL.search(org) or INTERNATIONAL.search(ctx.expand(org)):
+        return None
+    for name, code in NATIONAL_ORGS.items():
+        if name in org:
+            return code
+    return country_in(org)
+
+
+def _clean_org(org: str, ctx: DocContext) -> str | None:
+    org = _ORG_STOP.sub("", org).strip().rstrip(".,")
+    org = re.sub(r"^the\s+", "", org)
+    if not org:
+        return None
+    return ctx.expand(org)
+
+
+def _split_title(title: str, ctx: DocContext) -> tuple[str, str | None, str | None]:
+    """"Secretary-General of the SCO" → (title, org, country)."""
+    m = re.match(r"(?P<t>.+?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<o>[A-Z].*)$", title)
+    if not m:
+        return title, None, None
+    t, o = m.group("t"), m.group("o")
+    code = lookup(o)
+    if code:
+        return t, None, code
+    return t, ctx.expand(o), None
+
+
+def _before(ctx: DocContext, sent: Sentence, start: int) -> tuple[str, str | None, str | None] | None:
+    """Title words right before the name: "Chinese President", "Tajikistan's ambassador to China"."""
+    text = ctx.text
+    chunk = text[max(sent.start, start - 120):start]
+    # Cut at the last clause boundary.
+    cut = max(chunk.rfind(c) for c in (",", ";", ":", "(", "“", '"', "—", "–", "\n"))
+    if cut >= 0:
+        chunk = chunk[cut + 1:]
+    chunk = chunk.rstrip()
+    if not chunk:
+        return None
+    words = chunk.split()
+    # Walk back: keep title words, capitalised words, "of/the/to/and"; stop at other lower-case.
+    keep: list[str] = []
+    for w in reversed(words):
+        bare = w.strip(".")
+        if bare[:1].isupper() or bare.lower() in ("of", "the", "to", "and", "for") or _TITLE_START.fullmatch(bare) or re.fullmatch(TITLE_WORDS, bare, re.I) or bare.lower() in ("former", "acting", "deputy", "vice", "first", "general"):
+            keep.append(w)
+        else:
+            break
+    keep.reverse()
+    while keep and keep[0].lower() in ("of", "the", "to", "and", "for"):
+        keep.pop(0)
+    phrase = " ".join(keep)
+    m = _TITLE_START.search(phrase)
+    if not m:
+        return None
+    lead = phrase[: m.start()].strip()
+    title = phrase[m.start():].strip()
+    # A leading sentence-initial capital word like "Citing" is not a country.
+    country = None
+    org = None
+    if lead:
+        code = lookup(lead.split()[-1]) or lookup(lead)
+        if code:
+            country = code
+        else:
+            org = lead if lead[:1].isupper() and len(lead.split()) <= 6 else None
+            if org and org.split()[0].lower() in ("the", "a", "an", "as", "by", "citing", "according"):
+                org = None
+    title, org2, c2 = _split_title(title, ctx)
+    org = org2 or (ctx.expand(org) if org else None)
+    country = country or c2
+    if not re.search(TITLE_WORDS, title, re.I):
+        return None
+    return title, org, country
+
+
+def role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, dict, int, int, float]]:
+    text = ctx.text
+    out: list[tuple[str, dict, int, int, float]] = []
+    persons: list[str] = []
+    for sent in sentences:
+        for e in sent.entities:
+            if e.label != "PERSON":
+                continue
+            name = " ".join(e.text.split())
+            toks = set(name.split())
+            if any(name == p or (toks and toks <= set(p.split())) for p in persons):
+                continue
+            found = None
+            m = _AFTER.match(text, e.end, sent.end)
+            if m:
+                title = m.group("title").strip()
+                org = _clean_org(m.group("org"), ctx) if m.group("org") else None
+                country = None
+                if org:
+                    code = lookup(org)
+                    if code:
+                        country, org = code, None
+                # "ambassador to China": the title keeps its "to X".
+                t_country = None
+                if org is None and country is None:
+                    pass
+                country = country or _org_country(org, ctx) or t_country
+                found = (title, org, country, e.start, m.end())
+            else:
+                b = _before(ctx, sent, e.start)
+                if b:
+                    title, org, country = b
+                    country = country or _org_country(org, ctx)
+                    s0 = max(sent.start, text.rfind(title.split()[0], sent.start, e.start))
+                    found = (title, org, country, s0, e.end)
+            if not found:
+                continue
+            title, org, country, ea, eb = found
+            # Whole-word title sanity: at least one title word, not a long clause.
+            if len(title.split()) > 8:
+                continue
+            persons.append(name)
+            fields = {"person": name, "role": title, "organization": org, "country": country}
+            out.append(("role", fields, ea, max(eb, ea + 1), 0.8))
+    return out

@@ -1,0 +1,202 @@
+"""Trade figures (turnover, exports, imports) and the shared routine that turns the money of a
+sentence into trade and investment facts.
+
+Every amount of money is attached to the nearest trade or investment cue before it (else the
+nearest after it); each cue takes only its first amount, so a threshold mentioned later
+("exceeding 50 billion yuan for the first time") does not become a second fact. A USD amount in
+parentheses right after another amount is its stated USD value, not a new figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.core.extract.facts.common import (
+    excluded_spans,
+    find_change,
+    inside,
+    parties_in,
+    pick_period,
+    qualifier_before,
+    sentence_dates,
+    sentence_money,
+)
+from desktop.core.extract.facts.context import DocContext, Sentence
+from desktop.core.extract.facts.investment import INVEST_CUE, investment_kind, investment_parties
+from desktop.core.extract.facts.money import Money
+from desktop.core.extract.facts.periods import stock_period
+
+TRADE_CUE = re.compile(
+    r"\b(?:(?:foreign|bilateral|mutual|total|two-way|overall|external|cross-border)\s+)?"
+    r"(?:(?:import\s+and\s+export|export\s+and\s+import|imports?\s+and\s+exports?|exports?\s+and\s+imports?|trade)"
+    r"(?:\s+(?:volume|value|turnover|totall?ed|amounted|reached|stood))?"
+    r"|(?:commodity|goods|trade|merchandise)\s+turnover|turnover"
+    r"|exports?|exported|exporting|imports?|imported|importing|shipments?|supplies|supplied)\b",
+    re.I,
+)
+_EXPORT = re.compile(r"^(?:\w+\s+)*?export|^(?:\w+\s+)*?shipment|^suppl", re.I)
+_IMPORT = re.compile(r"^(?:\w+\s+)*?import", re.I)
+_BOTH = re.compile(r"import\w*\s+and\s+export|export\w*\s+and\s+import|trade|turnover", re.I)
+_WORLD = re.compile(r"\b(?:foreign|external|total|overall)\s+trade\b", re.I)
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    kind: str  # trade | investment
+    text: str
+
+
+def _flow(cue: str) -> str:
+    if _BOTH.search(cue):
+        return "total"
+    if _IMPORT.search(cue):
+        return "import"
+    if _EXPORT.search(cue):
+        return "export"
+    return "total"
+
+
+def _cues(ctx: DocContext, sent: Sentence) -> list[Cue]:
+    text = ctx.text
+    skip = excluded_spans(sent, ("ORG", "EVENT", "INITIATIVE", "PERSON"))
+    out = []
+    for rx, kind in ((TRADE_CUE, "trade"), (INVEST_CUE, "investment")):
+        for m in rx.finditer(text, sent.start, sent.end):
+            if inside(m.start(), skip):
+                continue
+            out.append(Cue(m.start(), m.end(), kind, m.group()))
+    out.sort(key=lambda c: (c.start, -c.end))
+    # Drop cues nested in an earlier one ("trade" inside "bilateral trade volume").
+    res: list[Cue] = []
+    for c in out:
+        if res and c.start < res[-1].end:
+            # Investment inside a trade cue or the reverse: keep the longer.
+            if c.end - c.start > res[-1].end - res[-1].start:
+                res[-1] = c
+            continue
+        res.append(c)
+    return res
+
+
+def _trade_parties(parties: list, flow: str, cue_text: str, ctx: DocContext) -> tuple[str | None, str | None]:
+    reporter = partner = None
+    if flow == "export":
+        for m, c in parties:
+            if c == "to" and partner is None:
+                partner = m.code
+            elif c in ("from", "poss", "dem") and reporter is None:
+                reporter = m.code
+    elif flow == "import":
+        for m, c in parties:
+            if c == "from" and partner is None:
+                partner = m.code
+            elif c in ("poss", "dem", "to", "by") and reporter is None:
+                reporter = m.code
+    else:
+        for m, c in parties:
+            if c in ("poss", "dem") and reporter is None:
+                reporter = m.code
+            elif c in ("with", "and") and partner is None and m.code != reporter:
+                partner = m.code
+    codes: list[str] = []
+    for m, _c in parties:
+        if m.code not in codes:
+            codes.append(m.code)
+    for c in codes:
+        if reporter is None and c != partner:
+            reporter = c
+        elif partner is None and c != reporter:
+            partner = c
+    if reporter == partner:
+        partner = None
+    if reporter is not None and partner is None and _WORLD.search(cue_text):
+        partner = "WORLD"
+    if reporter == "CA5" and partner and partner != "CA5" and flow == "total":
+        reporter, partner = partner, reporter  # "Central Asia's trade with China": China reports.
+    return reporter, partner
+
+
+def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, int, float]]:
+    """(type, fields, evidence_start, evidence_end, confidence) for the sentence's trade and
+    investment figures."""
+    text = ctx.text
+    monies = sentence_money(ctx, sent)
+    if not monies:
+        return []
+    cues = _cues(ctx, sent)
+    if not cues:
+        return []
+    # Parenthesised conversions: "173.05 billion yuan ($24.8 billion)".
+    stated_usd: dict[int, float] = {}
+    main: list[Money] = []
+    for m in monies:
+        if main and m.currency == "USD" and text[main[-1].end:m.start].strip() in ("(", "(about", "(around", "(approx.", "(or", ", or", "(some", "or"):
+            stated_usd[id(main[-1])] = m.value
+            continue
+        main.append(m)
+    # Assign each amount to the nearest cue before it, else after it; a cue takes one amount.
+    taken: dict[int, Money] = {}
+    for m in main:
+        before = [i for i, c in enumerate(cues) if c.end <= m.start]
+        after = [i for i, c in enumerate(cues) if c.start >= m.end]
+        idx = before[-1] if before else (after[0] if after else None)
+        if idx is None or idx in taken:
+            continue
+        # A cue far behind, with another amount between, belongs to that amount.
+        taken[idx] = m
+    if not taken:
+        return []
+    dates = sentence_dates(ctx, sent)
+    exclude = [(m.start, m.end) for m in monies] + excluded_spans(sent, ("ORG", "EVENT", "INITIATIVE", "PERSON"))
+    order = sorted(taken.items(), key=lambda kv: kv[1].start)
+    out = []
+    for k, (ci, money) in enumerate(order):
+        cue = cues[ci]
+        prev_end = order[k - 1][1].end if k else sent.start
+        a = min(prev_end, cue.start) if k else sent.start
+        a = max(a, prev_end) if k else a
+        nxt = order[k + 1] if k + 1 < len(order) else None
+        b = cues[nxt[0]].start if nxt and cues[nxt[0]].start > money.end else (nxt[1].start if nxt else sent.end)
+        b = max(b, money.end)
+        clause = text[a:b]
+        parties = parties_in(ctx, a, b, exclude)
+        if not parties and k:
+            parties = parties_in(ctx, sent.start, b, exclude)
+        change = find_change(text, a, b)
+        qual = qualifier_before(text, money.start, a) or (change.qualifier if change else None)
+        kind_type = cue.kind
+        stock = False
+        if kind_type == "investment":
+            kind = investment_kind(clause, cue.text)
+            stock = kind == "stock"
+        period, period_text = pick_period(ctx, sent, dates, a, b, money.end, stock)
+        value_usd = money.value if money.currency == "USD" else stated_usd.get(id(money))
+        conf = 0.85
+        if kind_type == "trade":
+            flow = _flow(cue.text)
+            reporter, partner = _trade_parties(parties, flow, cue.text, ctx)
+            fields = {
+                "reporter": reporter, "partner": partner, "flow": flow, "period": period,
+                "period_text": period_text, "value": money.value, "currency": money.currency,
+                "value_usd": value_usd, "change_pct": change.value if change else None, "qualifier": qual,
+            }
+            if not reporter or not partner:
+                conf -= 0.25
+        else:
+            investor, recipient = investment_parties(parties, ctx.pair)
+            if stock:
+                period = stock_period(period)
+            fields = {
+                "investor": investor, "recipient": recipient, "kind": kind, "period": period,
+                "period_text": period_text, "value": money.value, "currency": money.currency,
+                "value_usd": value_usd, "change_pct": change.value if change else None, "qualifier": qual,
+            }
+            if not investor:
+                conf -= 0.25
+        if period is None:
+            conf -= 0.1
+        out.append((kind_type, fields, sent.start, sent.end, round(conf, 2)))
+    return out
