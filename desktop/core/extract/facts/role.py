@@ -23,7 +23,7 @@ _TITLE_START = re.compile(rf"(?:(?:former|acting|then|first|deputy|vice|executiv
 
 # After the name: ", deputy director of the Department of Industry at the NDRC,"
 _AFTER = re.compile(
-    rf"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<title>{_TITLE_START.pattern}(?:[\s-]+(?:{TITLE_WORDS}|general|of\s+state))*"
+    rf"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<title>{_TITLE_START.pattern}(?:[\s-]+(?:{TITLE_WORDS}|general|of\s+state))*"
     r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?)"
     r"(?:\s+(?:of|at|for|in|with)\s+(?:the\s+)?(?P<org>[A-Z][^,;:()“”\"]*?))?"
     r"\s*(?=,|;|:|\.(?:\s|$)|\)|$|\s+(?:who|said|says|told|noted|stressed|added|pointed|stated|while|when|during|in\s+an?\b)\b)",
