@@ -88,9 +88,12 @@ def iter_import_paths(paths: Iterable[Path]) -> Iterator[Path]:
         if not p.is_dir():
             yield p
             continue
+        found: list[Path] = []
         for root, dirs, files in os.walk(p, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not _hidden(d))
-            for name in sorted(files):
-                if _hidden(name) or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-                    continue
-                yield Path(root) / name
+            dirs[:] = [d for d in dirs if not _hidden(d)]
+            found.extend(
+                Path(root) / name
+                for name in files
+                if not _hidden(name) and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+            )
+        yield from sorted(found, key=lambda f: f.relative_to(p).parts)

@@ -39,7 +39,7 @@ def read_bytes(path: Path) -> bytes:
 
 
 def _trim_title(line: str) -> str:
-    line = " ".join(line.split())
+    line = " ".join(line[:1000].split())
     if len(line) <= TITLE_CHARS:
         return line
     cut = line[:TITLE_CHARS].rsplit(" ", 1)[0]

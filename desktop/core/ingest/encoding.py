@@ -9,6 +9,7 @@ EUC-JIS, so the legacy check is a small plausibility score of our own.
 from __future__ import annotations
 
 import codecs
+import re
 
 from desktop.core.ingest.errors import IngestError
 
@@ -47,8 +48,14 @@ def _is_cjk_punct(ch: str) -> bool:
     )
 
 
+_CYRILLIC = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯіїєўґІЇЄЎҐ")
+_MIXED = re.compile(r"[A-Za-z][\u0400-\u04FF]|[\u0400-\u04FF][A-Za-z]")
+
+
 def _is_cyrillic_letter(ch: str) -> bool:
-    return 0x0400 <= ord(ch) <= 0x04FF
+    """A letter of the Cyrillic alphabets met in the field (not the rare Serbian/Macedonian ones,
+    which is what Chinese or Latin-1 bytes turn into when read as cp1251)."""
+    return ch in _CYRILLIC
 
 
 def _cp1251_score(text: str) -> float:
@@ -62,6 +69,9 @@ def _cp1251_score(text: str) -> float:
     # Real Cyrillic prose is mostly lower case; GB18030 bytes read as cp1251 give capitals.
     if letters and sum(1 for c in letters if c.isupper()) / len(letters) > 0.5:
         score *= 0.8
+    # Latin-1 accents read as cp1251 put single Cyrillic letters inside Latin words ("Cafй").
+    if letters and len(_MIXED.findall(text[:_SAMPLE])) > 0.1 * len(letters):
+        score *= 0.5
     return score
 
 
@@ -84,7 +94,7 @@ def _gb18030_score(data: bytes, text: str) -> float:
             try:
                 lead = c.encode("gb2312")[0]
             except UnicodeEncodeError:
-                score += 0.3
+                score += 0.7  # traditional or rare hanzi
                 continue
             score += 1.0 if 0xB0 <= lead <= 0xD7 else 0.5
     return score / len(non_ascii)

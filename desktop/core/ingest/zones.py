@@ -249,7 +249,7 @@ def _foreign_tail(text: str, lines: list[tuple[int, int]], main_script: str) -> 
     chars = 0
     for k in range(len(lines) - 1, -1, -1):
         s, e = lines[k]
-        seg = text[s:e]
+        seg = text[s : min(e, s + 5000)]
         script = _script_of(seg)
         if script is None:
             continue
@@ -275,6 +275,7 @@ def detect_zones(text: str) -> list[Zone]:
         head_end = text.find("\n", _EDGE)
         tail_start = text.rfind("\n", 0, len(text) - _EDGE)
         head_end = _EDGE if head_end < 0 else head_end
+        tail_start = max(tail_start, head_end)
         lines = _lines(text, 0, head_end) + _lines(text, tail_start + 1, len(text))
     zones: list[Zone] = []
     n = len(lines)
