@@ -109,7 +109,11 @@ def sentence_dates(ctx: DocContext, sent: Sentence) -> list[DateMention]:
     return out
 
 
-_COMPARATIVE = re.compile(r"(?:compared\s+(?:with|to)|than|from|versus|vs\.?|against|since|over)\s+(?:the\s+|that\s+of\s+)?$", re.I)
+_COMPARATIVE = re.compile(
+    r"(?:(?:compared\s+(?:with|to)|than|from|versus|vs\.?|against|since|over\s+the\s+same\s+period\s+(?:of|in))\s+(?:the\s+|that\s+of\s+)?"
+    r"|same\s+(?:period|time|months?)\s+(?:of|in|last)\s+)$",
+    re.I,
+)
 
 
 def pick_period(ctx: DocContext, sent: Sentence, dates: list[DateMention], a: int, b: int, pos: int,

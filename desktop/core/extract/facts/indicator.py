@@ -8,6 +8,7 @@ Counts are taken only for nouns of the economic field (a whitelist), so "80 part
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from desktop.core.extract.facts.common import (
     find_change,
@@ -43,7 +44,7 @@ FIGURE_RE = re.compile(
     r")",
 )
 _METRIC_BEFORE = re.compile(
-    r"((?:[a-z][\w-]*\s+){0,3}(?:capacity|length|output|production|volume|reserves|throughput|power|generation|area|"
+    r"((?:(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be)\b)[a-z][\w-]*\s+){0,2}(?:capacity|length|output|production|volume|reserves|throughput|power|generation|area|"
     r"cargo|freight|traffic|transit|supply|supplies|consumption|shipments|harvest|yield))\s+(?:of|at|reached|reaching|"
     r"amounted\s+to|amounting\s+to|totall?ed|totall?ing|was|is|will\s+be|exceeded|hit|stood\s+at)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|up\s+to\s+)?$",
     re.I,
@@ -63,9 +64,10 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             continue
         if any(x <= a < y for x, y in blocked):
             continue
-        num = float(m.group("num").replace(",", ""))
+        dec = Decimal(m.group("num").replace(",", ""))
         if m.group("scale"):
-            num *= SCALE_WORDS[m.group("scale").lower()]
+            dec *= Decimal(str(SCALE_WORDS[m.group("scale").lower()]))
+        num = float(dec)
         if m.group("fold"):
             unit = "fold"
             w = _AFTER_FOLD.match(text, m.end())

@@ -42,6 +42,9 @@ def investment_parties(parties: list, fallback_pair: tuple[str, str] | None) -> 
     for m, _cue in parties:
         if m.code not in codes:
             codes.append(m.code)
+    if investor is None and "CHN" in codes and recipient != "CHN":
+        # China–Central Asia news: with no cue saying otherwise, China is the investor.
+        investor = "CHN"
     for c in codes:
         if investor is None and c != recipient:
             investor = c

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 SCALE_WORDS: dict[str, float] = {
     "thousand": 1e3, "k": 1e3,
@@ -73,11 +74,11 @@ class Money:
 def _amount(num: str | None, scale: str | None) -> float | None:
     if not num:
         return None
-    v = float(num.replace(",", ""))
+    v = Decimal(num.replace(",", ""))
     if scale:
         s = scale.rstrip(".").lower()
-        v *= SCALE_WORDS.get(s, 1.0)
-    return v
+        v *= Decimal(str(SCALE_WORDS.get(s, 1.0)))
+    return float(v)
 
 
 def _resolve_som(code: str, context: str) -> str:

@@ -38,6 +38,9 @@ TRADE_CUE = re.compile(
 _EXPORT = re.compile(r"^(?:\w+\s+)*?export|^(?:\w+\s+)*?shipment|^suppl", re.I)
 _IMPORT = re.compile(r"^(?:\w+\s+)*?import", re.I)
 _BOTH = re.compile(r"import\w*\s+and\s+export|export\w*\s+and\s+import|trade|turnover", re.I)
+# A part of the figure just given: "…, of which China accounted for $1.1 billion".
+_PART_CUE = re.compile(r"\b(?:of\s+which|including|among\s+(?:them|which))\b", re.I)
+CURRENCY_COUNTRY = {"KZT": "KAZ", "UZS": "UZB", "KGS": "KGZ", "TJS": "TJK", "TMT": "TKM", "RUB": "RUS", "CNY": "CHN"}
 _WORLD = re.compile(r"\b(?:foreign|external|total|overall)\s+trade\b", re.I)
 
 
@@ -68,6 +71,9 @@ def _cues(ctx: DocContext, sent: Sentence) -> list[Cue]:
             if inside(m.start(), skip):
                 continue
             out.append(Cue(m.start(), m.end(), kind, m.group()))
+    if out:
+        for m in _PART_CUE.finditer(text, sent.start, sent.end):
+            out.append(Cue(m.start(), m.end(), "part", m.group()))
     out.sort(key=lambda c: (c.start, -c.end))
     # Drop cues nested in an earlier one ("trade" inside "bilateral trade volume").
     res: list[Cue] = []
@@ -78,7 +84,18 @@ def _cues(ctx: DocContext, sent: Sentence) -> list[Cue]:
                 res[-1] = c
             continue
         res.append(c)
-    return res
+    final: list[Cue] = []
+    for c in res:
+        if c.kind == "part":
+            if not final:
+                continue
+            parent = next((p for p in reversed(final) if p.kind != "part"), None)
+            if parent is None:
+                continue
+            final.append(Cue(c.start, c.end, "part:" + parent.kind, parent.text))
+            continue
+        final.append(c)
+    return final
 
 
 def _trade_parties(parties: list, flow: str, cue_text: str, ctx: DocContext) -> tuple[str | None, str | None]:
@@ -145,6 +162,13 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         idx = before[-1] if before else (after[0] if after else None)
         if idx is None or idx in taken:
             continue
+        if cues[idx].kind.startswith("part:") and idx - 1 not in taken and not any(
+            j < idx and j in taken for j in range(idx)
+        ):
+            # A "part" cue with no whole before it: the amount belongs to the real cue.
+            idx = max((j for j in range(idx) if not cues[j].kind.startswith("part:")), default=idx)
+            if idx in taken:
+                continue
         # A cue far behind, with another amount between, belongs to that amount.
         taken[idx] = m
     if not taken:
@@ -167,7 +191,9 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
             parties = parties_in(ctx, sent.start, b, exclude)
         change = find_change(text, a, b)
         qual = qualifier_before(text, money.start, a) or (change.qualifier if change else None)
-        kind_type = cue.kind
+        part = cue.kind.startswith("part:")
+        kind_type = cue.kind.split(":")[-1]
+        parent_fields = out[-1][1] if part and out and out[-1][0] == kind_type else None
         stock = False
         if kind_type == "investment":
             kind = investment_kind(clause, cue.text)
@@ -178,6 +204,18 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         if kind_type == "trade":
             flow = _flow(cue.text)
             reporter, partner = _trade_parties(parties, flow, cue.text, ctx)
+            if parent_fields:
+                own = [pm.code for pm, _c in parties if pm.code != parent_fields["reporter"]]
+                if not own:
+                    continue
+                reporter, partner = parent_fields["reporter"], (own[0] if own else None)
+                if period is None:
+                    period, period_text = parent_fields["period"], parent_fields["period_text"]
+            home = CURRENCY_COUNTRY.get(money.currency)
+            if reporter and not partner and home and home != reporter and money.currency != "CNY":
+                partner = home
+            elif not reporter and home and money.currency != "CNY":
+                reporter = home
             fields = {
                 "reporter": reporter, "partner": partner, "flow": flow, "period": period,
                 "period_text": period_text, "value": money.value, "currency": money.currency,
@@ -187,6 +225,11 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
                 conf -= 0.25
         else:
             investor, recipient = investment_parties(parties, ctx.pair)
+            if parent_fields:
+                own = [pm.code for pm, _c in parties if pm.code != parent_fields["investor"]]
+                if not own:
+                    continue
+                investor, recipient = parent_fields["investor"], (own[0] if own else None)
             if stock:
                 period = stock_period(period)
             fields = {
