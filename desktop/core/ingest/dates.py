@@ -48,7 +48,10 @@ _MONTH_DAY = re.compile(r"\b" + _MON + r"\s+" + _DAY + r"\b")
 _TIME_AFTER = re.compile(r"^\s*(?:,|\||at|-|T)?\s*\d{1,2}:\d\d")
 _LABEL_BEFORE = re.compile(
     r"(?i)(?:published|publication\s+date|updated|last\s+updated|posted|released|issued|date|time|"
-    r"опубликовано|обновлено|дата|发布时间|发布日期|更新时间|时间|日期)\s*(?:on|at)?\s*[:：]?\s*$"
+    r"опубликовано|обновлено|дата(?:\s+публикации)?|发布时间|发布日期|更新时间|时间|日期)\s*(?:on|at)?\s*[:：]?\s*$"
+)
+_PUBLISHED_LABEL = re.compile(
+    r"(?i)(?:published|publication|posted|released|issued|опубликовано|публикации|发布)\W*(?:on|at)?\W*$"
 )
 _DATELINE_BEFORE = re.compile(r"^\s*[A-ZА-Я][A-ZА-Я .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s*$")
 _AGENCY_AFTER = re.compile(r"^\s*(?:/[^/\n]{2,40}/|\((?:[A-Z][\w .-]{1,30})\)|\s*[-–—]{1,2}\s)")
@@ -122,8 +125,9 @@ def _year_stamp(lines: list[str]) -> int | None:
 
 
 def _stamps(lines: list[str]) -> list[str]:
-    found = []
-    for line in lines:
+    """Stamp dates in order; one labelled "published" (rather than "updated") comes first."""
+    found: list[tuple[int, int, str]] = []
+    for n, line in enumerate(lines):
         if not line.strip():
             continue
         hits: list[tuple[int, str]] = []
@@ -133,8 +137,10 @@ def _stamps(lines: list[str]) -> list[str]:
                 if iso and _is_stamp(line, m.start(), m.end()):
                     hits.append((m.start(), iso))
         if hits:
-            found.append(min(hits)[1])
-    return found
+            start, iso = min(hits)
+            rank = 0 if _PUBLISHED_LABEL.search(line[:start]) else 1
+            found.append((rank, n, iso))
+    return [iso for _rank, _n, iso in sorted(found)]
 
 
 def detect_published(text: str) -> str | None:

@@ -32,6 +32,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NAV_STRONG = {
     "home", "homepage", "login", "logout", "signin", "signup", "register", "subscribe", "menu",
     "search", "newsletter", "newsletters", "rss", "sitemap", "privacy", "cookies",
+    "главная", "войти", "регистрация", "поиск", "首页", "登录", "注册",
 }  # fmt: skip
 _NAV_WORDS = _NAV_STRONG | {
     "log", "in", "out", "sign", "up", "subscription", "subscriptions", "news", "about", "us", "contact",
@@ -45,7 +46,8 @@ _NAV_WORDS = _NAV_STRONG | {
     "top", "main", "national", "international", "regions", "region", "local", "markets", "finance",
     "energy", "columns", "blogs", "podcasts", "live", "weather", "and", "&", "the",
     "china", "asia", "central", "europe", "americas", "africa", "middle", "east", "channel", "channels",
-    "forgot", "password", "create", "free", "trial", "ok", "close", "skip", "to", "content",
+    "forgot", "password", "create", "free", "trial", "ok", "close", "skip", "to", "content", "our",
+    "get", "daily", "weekly", "now", "for", "your", "e", "mail",
     "главная", "новости", "войти", "регистрация", "поиск", "首页", "登录", "注册",
 }  # fmt: skip
 _SHARE_STRONG = {
@@ -57,7 +59,8 @@ _SHARE_WORDS = _SHARE_STRONG | {
     "this", "article", "story", "page", "on", "via", "x", "e", "url", "please", "first", "after",
     "before", "log", "login", "in", "to", "or", "and", "leave", "a", "post", "add", "your", "view",
     "write", "now", "here", "the", "reply", "replies", "like", "likes", "follow", "us", "read",
-    "sign", "up", "register", "be", "mail", "copy", "link", "line", "поделиться", "комментарии", "分享", "评论", "microblog",
+    "sign", "up", "register", "be", "mail", "copy", "link", "line", "linked", "whats", "app", "we",
+    "chat", "tube", "you", "поделиться", "комментарии", "分享", "评论", "microblog",
 }  # fmt: skip
 
 _TEASER_HEADING = re.compile(
@@ -103,10 +106,11 @@ _BYLINE = re.compile(
 _PR_SOURCE = re.compile(r"^\s*SOURCE\s+\S|^\s*View original content\b")
 
 _PHOTO_LINE = re.compile(
-    r"(?i)^\s*[(\[]?\s*(?:photo|photos|photograph|image|picture|pic|file\s+photo|фото|图片?)\s*(?:by|credit|credits|courtesy(?:\s+of)?|source)?\s*[:：/]"
+    r"(?i)^\s*[(\[]?\s*(?:photo|photos|photograph|image|picture|pic|file\s+photo|фото|图片?)\s*"
+    r"(?:(?:by|courtesy(?:\s+of)?)\s+\S|(?:credits?|source)?\s*[:：/])"
 )
 _PHOTO_PAREN = re.compile(
-    r"[(\[]\s*(?:(?:photo|photos|image|file\s+photo|фото)\s*(?:by|credit|courtesy(?:\s+of)?)?\s*[:：/][^)\]\n]{0,80}"
+    r"[(\[]\s*(?:(?:photo|photos|image|file\s+photo|фото)\s*(?:(?:by|courtesy(?:\s+of)?)\s|(?:credits?)?\s*[:：/])[^)\]\n]{0,80}"
     r"|(?:Xinhua|XINHUA|CGTN|AP|AFP|Reuters|REUTERS|Sputnik|TASS|IC|VCG|CFP)\s*/\s*[^)\]\n]{1,60}"
     r"|Photo\s+provided\s+to\s+[^)\]\n]{1,40})[)\]]",
     re.I,
@@ -182,11 +186,17 @@ def _line_kind(line: str) -> tuple[str, int, int] | None:
         return kind, lead, end
     if short and (_TEASER_INLINE.match(line)):
         return "teaser", lead, end
-    if short and _EDITOR.search(line):
-        return "editor", lead, end
     m = _EDITOR_PAREN.search(line)
     if m:
-        return "editor", m.start(), m.end()
+        if line[: m.start()].strip() or line[m.end() :].strip():
+            return "editor", m.start(), m.end()
+        return "editor", lead, end
+    m = _EDITOR.search(line) if short else None
+    if m:
+        prefix = line[: m.start()]
+        if not prefix.strip() or "|" in prefix or (len(prefix) < 60 and not re.search(r"[.!?]\s", prefix)):
+            return "editor", lead, end
+        return "editor", m.start(), end
     if short and (
         _CONTACT_LINE.match(line)
         or (len(stripped) <= 80 and (_EMAIL.search(line) or _URL.fullmatch(stripped)))
