@@ -91,7 +91,9 @@ def event_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, d
         stext = text[sent.start:sent.end]
         dates = [e for e in sent.entities if e.label == "DATE"]
         locs = [e for e in sent.entities if e.label == "LOCATION"]
-        for ev in evs:
+        for k, ev in enumerate(evs):
+            if k and text[evs[k - 1].end:ev.start].strip() == "(":
+                continue  # "China Import and Export Fair (Canton Fair)": an alias.
             name = event_name(ev.text)
             key = _key(name)
             if not key or any(key == k or k.endswith(" " + key) or key.endswith(" " + k) for k in seen):

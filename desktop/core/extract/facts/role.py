@@ -23,7 +23,8 @@ _TITLE_START = re.compile(rf"(?:(?:former|acting|then|first|deputy|vice|executiv
 
 # After the name: ", deputy director of the Department of Industry at the NDRC,"
 _AFTER = re.compile(
-    rf"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<title>{_TITLE_START.pattern}(?:[\s-]+(?:{TITLE_WORDS}|general|of\s+state))*"
+    rf"\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<cpre>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?['’]s\s+)?(?P<title>{_TITLE_START.pattern}(?:[\s-]+(?:{TITLE_WORDS}|general|of\s+state))*"
+    r"(?:\s+of\s+the\s+(?:Management\s+|Supervisory\s+|Executive\s+)?Board)?"
     r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?)"
     r"(?:\s+(?:of|at|for|in|with)\s+(?:the\s+)?(?P<org>[A-Z][^,;:()“”\"]*?))?"
     r"\s*(?=,|;|:|\.(?:\s|$)|\)|$|\s+(?:who|said|says|told|noted|stressed|added|pointed|stated|while|when|during|in\s+an?\b)\b)",
@@ -51,6 +52,34 @@ _BEFORE_WORD = re.compile(r"[\w'’.-]+|[^\w\s]")
 _SKIP_BEFORE = re.compile(r"(?:,|;|:|\(|“|\"|—|–)")
 
 
+_ORG_HEAD = re.compile(
+    r"\b(?:Department|Ministry|Commission|Committee|Organi[sz]ation|Bank|Corp(?:oration)?|Company|Co|Group|Council|"
+    r"Agency|Administration|Institute|University|Academy|Fund|Association|Cent(?:er|re)|Office|Bureau|Board|Chamber|"
+    r"Authority|Service|Union|Forum|Secretariat|Party|Government|Embassy|Consulate|Ltd|Inc|LLC|JSC|Holding|"
+    r"Parliament|Assembly|Senate|Mazhilis|Majlis|Railways?|Airlines?|Exchange|Federation|Foundation|Society|Court)\b"
+)
+_CAPS = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+_PORTFOLIO = re.compile(
+    rf"(?P<p>{_CAPS}(?:(?:,\s*{_CAPS})*,?\s+and\s+{_CAPS})?)"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<c>{_CAPS}))?"
+    r"(?=\s*(?:,|;|:|\.(?:\s|$)|\)|$)|\s+(?:who|said|says|told|noted|stressed|added|while|when)\b)"
+)
+
+
+PORTFOLIO_WORDS = frozenset(
+    ["commerce", "trade", "foreign", "affairs", "economy", "economic", "economics", "investment", "investments", "industry", "industrial", "energy", "finance", "financial", "agriculture", "transport", "transportation", "communications", "justice", "defense", "defence", "education", "science", "health", "culture", "labour", "labor", "social", "protection", "development", "digital", "innovation", "innovations", "technology", "technologies", "information", "emergency", "situations", "internal", "interior", "ecology", "environment", "natural", "resources", "water", "national", "integration", "tourism", "sport", "sports", "youth", "policy", "construction", "infrastructure", "mining", "geology", "regional", "planning", "state", "property", "railways", "roads", "budget", "taxation", "customs", "security", "relations", "international", "cooperation", "reform", "strategic", "statistics", "housing", "utilities", "family", "women", "children", "welfare", "employment", "migration", "mineral"]
+)
+
+
+def _is_portfolio(o: str) -> bool:
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", o) if w.lower() not in ("and", "of", "the")]
+    return bool(words) and all(w in PORTFOLIO_WORDS for w in words)
+
+
+def _is_org_entity(sent: Sentence, org: str) -> bool:
+    return any(e.label == "ORG" and e.text == org for e in sent.entities)
+
+
 def _org_country(org: str | None, ctx: DocContext) -> str | None:
     if not org:
         return None
@@ -72,20 +101,26 @@ def _clean_org(org: str, ctx: DocContext) -> str | None:
 
 def _split_title(title: str, ctx: DocContext) -> tuple[str, str | None, str | None]:
     """"Secretary-General of the SCO" → (title, org, country)."""
-    m = re.match(r"(?P<t>.+?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<o>[A-Z].*)$", title)
+    m = re.match(r"(?P<t>.+?(?:\s+of\s+the\s+(?:Management\s+|Supervisory\s+|Executive\s+)?Board)?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<o>[A-Z].*)$", title)
     if not m:
         return title, None, None
     t, o = m.group("t"), m.group("o")
     code = lookup(o)
     if code:
         return t, None, code
+    if _is_portfolio(o):
+        return title, None, None  # "Vice Minister of Commerce": a portfolio, part of the title.
     return t, ctx.expand(o), None
 
 
 def _before(ctx: DocContext, sent: Sentence, start: int) -> tuple[str, str | None, str | None] | None:
     """Title words right before the name: "Chinese President", "Tajikistan's ambassador to China"."""
     text = ctx.text
-    chunk = text[max(sent.start, start - 120):start]
+    floor = max(sent.start, start - 120)
+    for e in sent.entities:
+        if e.label == "PERSON" and floor <= e.end <= start and e.start < start:
+            floor = e.end
+    chunk = text[floor:start]
     # Cut at the last clause boundary.
     cut = max(chunk.rfind(c) for c in (",", ";", ":", "(", "“", '"', "—", "–", "\n"))
     if cut >= 0:
@@ -115,9 +150,14 @@ def _before(ctx: DocContext, sent: Sentence, start: int) -> tuple[str, str | Non
     country = None
     org = None
     if lead:
-        code = lookup(lead.split()[-1]) or lookup(lead)
+        lw = lead.split()
+        k = next((i for i in range(len(lw) - 1, -1, -1) if lookup(lw[i])), None)
+        code = lookup(lead) or (lookup(lw[k]) if k is not None else None)
         if code:
             country = code
+            rest = lw[k + 1:] if k is not None and not lookup(lead) else []
+            if rest and all(w[:1].isupper() for w in rest):
+                title = " ".join(rest) + " " + title  # "Kazakh Foreign Minister"
         else:
             org = lead if lead[:1].isupper() and len(lead.split()) <= 6 else None
             if org and org.split()[0].lower() in ("the", "a", "an", "as", "by", "citing", "according"):
@@ -147,17 +187,25 @@ def role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, di
             if m:
                 title = m.group("title").strip()
                 org = _clean_org(m.group("org"), ctx) if m.group("org") else None
-                country = None
+                country = lookup(m.group("cpre").strip()) if m.group("cpre") else None
+                end_at = m.end()
+                if org and not lookup(org) and _is_portfolio(org) and not _is_org_entity(sent, org):
+                    # "Minister of Investment, Industry and Trade of Uzbekistan": a portfolio.
+                    pm = _PORTFOLIO.match(text, m.start("org"), sent.end)
+                    if pm:
+                        title = f"{title} of {pm.group('p')}"
+                        org = None
+                        if pm.group("c"):
+                            country = lookup(pm.group("c")) or country
+                            if not country:
+                                org = ctx.expand(pm.group("c"))
+                        end_at = pm.end()
                 if org:
                     code = lookup(org)
                     if code:
                         country, org = code, None
-                # "ambassador to China": the title keeps its "to X".
-                t_country = None
-                if org is None and country is None:
-                    pass
-                country = country or _org_country(org, ctx) or t_country
-                found = (title, org, country, e.start, m.end())
+                country = country or _org_country(org, ctx)
+                found = (title, org, country, e.start, end_at)
             else:
                 b = _before(ctx, sent, e.start)
                 if b:

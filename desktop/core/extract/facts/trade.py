@@ -70,6 +70,9 @@ def _cues(ctx: DocContext, sent: Sentence) -> list[Cue]:
         for m in rx.finditer(text, sent.start, sent.end):
             if inside(m.start(), skip):
                 continue
+            if m.group()[:1].isupper() and m.start() > sent.start and not m.group()[:2].isupper():
+                # "Ministry of Investment, Industry and Trade": a capitalised cue mid-sentence is a name.
+                continue
             out.append(Cue(m.start(), m.end(), kind, m.group()))
     if out:
         for m in _PART_CUE.finditer(text, sent.start, sent.end):
