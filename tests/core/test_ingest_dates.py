@@ -33,6 +33,9 @@ POSITIVE = [
     ("BEIJING, May 19, 2023 /PRNewswire/ -- CGTN reports." + BODY, "2023-05-19"),
     ("ALMATY, Kazakhstan, Nov. 2, 2022 /PRNewswire/ -- A company said." + BODY, "2022-11-02"),
     ("URUMQI, China, Sept 14, 2023 /PRNewswire-Asia/ -- The expo opened." + BODY, "2023-09-14"),
+    ("DUSHANBE, March 5, 2024, Asia-Plus -- Trade grew." + BODY, "2024-03-05"),
+    ("BAKU, Azerbaijan, March 14, 2024 (Trend) -- Turkmenistan said." + BODY, "2024-03-14"),
+    ("TASHKENT (Daryo) -- Title line\n2024-01-25 11:40:00" + BODY, "2024-01-25"),
     # stamp lines of Chinese outlets
     ("Title here\nSource: Xinhua | 2023-05-18 10:42:14 | Editor: Li Yan" + BODY, "2023-05-18"),
     ("Title\nUpdated: 2023-05-18 09:15" + BODY, "2023-05-18"),

@@ -147,6 +147,10 @@ ARTICLE = (
         ("+7 (7172) 72-00-00", "contact"),
         ("www.example.kz", "contact"),
         ("Read more: China, Uzbekistan agree on railway", "teaser"),
+        (
+            "Sources: General Administration of Customs of China (2023 trade); Ministry of Foreign Affairs of China.",
+            "byline",
+        ),
     ],
 )
 def test_chrome_lines(line, kind):
@@ -234,3 +238,59 @@ def test_plain_article_has_no_zones():
 def test_zones_on_empty_and_blank_text():
     assert detect_zones("") == []
     assert detect_zones("\n\n  \n") == []
+
+
+def test_share_widget_inside_a_foreign_tail_keeps_its_kind():
+    tail = "Казахстан и Китай подписали соглашения на 22 млрд долларов."
+    text = ARTICLE + "\n" + tail + "\nShare\nТоварооборот вырос на 34 процента.\n"
+    got = marked(text)
+    assert got == [("foreign", tail), ("share", "Share"), ("foreign", "Товарооборот вырос на 34 процента.")]
+
+
+def test_share_line_after_russian_article_is_not_foreign():
+    body = (
+        "Казахстан и Китай подписали 47 соглашений на сумму 22 млрд долларов.\n\nТоварооборот вырос на 34%.\n"
+    )
+    assert marked(body + "\nFacebook Twitter Telegram\n") == [("share", "Facebook Twitter Telegram")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "China and Central Asia",
+        "By 2030, trade to double",
+        "Sources close to the ministry",
+        "M. Tokayev attends forum",
+        "E. Rahmon meets Chinese envoy",
+        "Home appliances lead exports",
+        "Latest figures show growth",
+        "Search for new markets continues",
+        "Editorial independence matters to readers of the report",
+        "Business and Economy in Central Asia grew",
+        "2024-01-25 11:40:00",
+        "- Nothing in the Editor:/Related: chrome yields a fact",
+        "Photos of the summit were published widely",
+    ],
+)
+def test_body_lines_that_look_like_chrome_are_not_marked(line):
+    text = (
+        ARTICLE
+        + "\n"
+        + line
+        + "\n\nMore article text follows here with numbers: 12 percent growth in 2023.\n"
+    )
+    assert covered(text, line) == set(), marked(text)
+
+
+def test_teaser_block_stops_at_other_chrome():
+    text = ARTICLE + "\nRelated:\nTajikistan and Kyrgyzstan continue border talks\nEditor: Li Yan\n"
+    assert marked(text) == [
+        ("teaser", "Related:\nTajikistan and Kyrgyzstan continue border talks"),
+        ("editor", "Editor: Li Yan"),
+    ]
+
+
+def test_long_foreign_tail_does_not_outvote_the_article():
+    tail = "\n".join(["中国与中亚五国贸易额增长百分之四十，达到七百零二亿美元。"] * 100)
+    text = ARTICLE + "\n" + tail + "\n"
+    assert marked(text) == [("foreign", tail)]

@@ -95,8 +95,8 @@ def _is_stamp(line: str, start: int, end: int) -> bool:
         return True
     if before.rstrip().endswith(("(", "[")) and after.lstrip().startswith((")", "]")):
         return True
-    if _DATELINE_BEFORE.match(before) and _AGENCY_AFTER.match(after):
-        return True
+    if _DATELINE_BEFORE.match(before):
+        return True  # "BEIJING, May 19, 2023 …": a capitalised place opening the line, then the date
     if len(line) <= _MAX_STAMP_LINE:
         # alone on its line (perhaps after a weekday), or a field of a "a | b | c" stamp line
         if re.fullmatch(r"\s*" + _WEEKDAY, before) and re.fullmatch(r"[\s.,;|·•]*", after):

@@ -37,6 +37,10 @@ OUTLETS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _SOURCE_LINE = re.compile(r"(?im)^\s*(?:source|sources|источник|来源)\s*[:：]\s*([^|\n]{2,80}?)\s*(?:\||$)")
+_PUBLICATION = re.compile(
+    r"(?i)\b(?:daily|times|news|post|herald|gazette|tribune|journal|review|agency|online|network|press|"
+    r"weekly|telegraph|observer|magazine|radio|tv|television|broadcasting)\b|\.(?:com|cn|kz|uz|kg|tj|tm|ru|net|org)\b"
+)
 _HEAD = 1500
 _TAIL = 1500
 
@@ -58,10 +62,14 @@ def detect_outlet(text: str, skip: list[tuple[int, int]] = ()) -> str | None:  #
     """
     head, tail = text[:_HEAD], text[-_TAIL:] if len(text) > _HEAD else ""
     for part in (head, tail):
-        m = _SOURCE_LINE.search(part)
-        if m:
+        for m in _SOURCE_LINE.finditer(part):
             value = m.group(1).strip().rstrip(".,;")
-            return known_outlet(value) or value
+            known = known_outlet(value)
+            if known:
+                return known
+            # an outlet we do not know, named in a "Source: X | date" stamp of the head
+            if part is head and m.group(0).rstrip().endswith("|") and _PUBLICATION.search(value):
+                return value
     masked = list(head)
     for a, b in skip:
         for i in range(max(a, 0), min(b, len(masked))):

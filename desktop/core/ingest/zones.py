@@ -50,6 +50,14 @@ _NAV_WORDS = _NAV_STRONG | {
     "get", "daily", "weekly", "now", "for", "your", "e", "mail",
     "главная", "новости", "войти", "регистрация", "поиск", "首页", "登录", "注册",
 }  # fmt: skip
+_SECTION_WORDS = {
+    "news", "world", "business", "politics", "economy", "sports", "sport", "culture", "opinion",
+    "opinions", "video", "videos", "photos", "photo", "society", "tech", "technology", "science",
+    "travel", "life", "lifestyle", "health", "environment", "education", "multimedia", "specials",
+    "reports", "features", "analysis", "interviews", "editorial", "markets", "finance", "energy",
+    "weather", "regions", "latest", "columns", "blogs", "podcasts", "live", "archive", "home",
+    "english", "русский", "қазақша", "中文", "новости",
+}  # fmt: skip
 _SHARE_STRONG = {
     "share", "shares", "facebook", "twitter", "linkedin", "whatsapp", "telegram", "wechat", "weibo",
     "vk", "vkontakte", "reddit", "pinterest", "tweet", "comment", "comments", "print", "email",
@@ -87,22 +95,33 @@ _CONTACT_HEADING = re.compile(
 )
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _CONTACT_LINE = re.compile(
-    r"(?i)^\s*(?:e-?mail|e|tel(?:ephone)?|phone|ph|mob(?:ile)?|fax|t|m|f|web(?:site)?|w|url|wechat|whatsapp)\s*[.:：]"
+    r"(?i)^\s*(?:(?:e-?mail|tel(?:ephone)?|phone|ph|mob(?:ile)?|fax|web(?:site)?|url|wechat|whatsapp)\s*[.:：]"
+    r"|[etmfw]\s*[:：])"
 )
 _PHONE = re.compile(r"(?<!\w)\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,5}(?!\w)")
+_DATE_LIKE = re.compile(
+    r"\b(?:19|20)\d\d[-/.][01]?\d[-/.][0-3]?\d\b|\b[0-3]?\d[./][01]?\d[./](?:19|20)\d\d\b|\d{1,2}:\d\d"
+)
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
 
 _EDITOR = re.compile(
     r"(?i)(?:\b(?:responsible\s+|chief\s+|managing\s+)?editors?\s*[:：]|\bedited\s+by\b|责任编辑|编辑\s*[:：])"
 )
+_EDITOR_PREFIX = re.compile(r"(?i)^\s*(?:[(\[]\s*|(?:source|来源)\s*[:：]\s*[^.!?|\n]{1,60})$")
 _EDITOR_PAREN = re.compile(
     r"[(\[]\s*(?:(?:responsible\s+)?editors?\s*[:：]|edited\s+by\b|责任编辑)[^)\]\n]{0,120}[)\]]", re.I
 )
 
 _BYLINE = re.compile(
-    r"(?i)^\s*(?:by|written\s+by|reported\s+by|author|authors|reporter|correspondent|source|sources|"
-    r"published|updated|posted|last\s+updated|источник|автор|来源|作者)\b\s*[:：]?\s*\S"
+    r"(?i)^\s*(?:author|authors|reporter|reporters|correspondent|source|sources|published|updated|posted(?:\s+on)?|"
+    r"last\s+updated|date|источник|автор|дата(?:\s+публикации)?|опубликовано|来源|作者|发布时间)\s*[:：]\s*\S"
 )
+# "By WANG Xiaoxia", "By Assel Satubaldina, 12 October 2023", "Written by Li Yan | Xinhua"
+_BY = re.compile(
+    r"^\s*(?:[Bb]y|BY|[Ww]ritten\s+by|[Rr]eported\s+by|[Pp]osted\s+by|[Бб]ы)\s+(?P<name>[^,|;\n–—(]{2,80})"
+)
+_NAME_WORD = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.-]*|[a-z]{1,3}|and|и)$")
+_SOURCES_NOTE = re.compile(r"(?i)^\s*(?:sources?|data\s+sources?|источники?|来源)\s*[:：]\s*\S")
 _PR_SOURCE = re.compile(r"^\s*SOURCE\s+\S|^\s*View original content\b")
 
 _PHOTO_LINE = re.compile(
@@ -115,6 +134,9 @@ _PHOTO_PAREN = re.compile(
     r"|Photo\s+provided\s+to\s+[^)\]\n]{1,40})[)\]]",
     re.I,
 )
+
+
+_SIGN_IN = re.compile(r"(?i)\b(?:sign|log)\s*(?:in|up|out|on)\b")
 
 
 def _words(line: str) -> list[str]:
@@ -151,10 +173,11 @@ def _widget_kind(line: str) -> str | None:
     if all(w in _SHARE_WORDS or w.isdigit() for w in words) and any(w in _SHARE_STRONG for w in words):
         return "share"
     if all(w in _NAV_WORDS for w in words):
-        if any(w in _NAV_STRONG for w in words):
+        if any(w in _NAV_STRONG for w in words) or _SIGN_IN.search(line):
             return "navigation"
         stripped = line.strip()
-        if len(words) >= 4 and not stripped.endswith((".", "?", "!", ":")):
+        sections = sum(1 for w in words if w in _SECTION_WORDS)
+        if len(words) >= 4 and sections >= 0.6 * len(words) and not stripped.endswith((".", "?", "!", ":")):
             return "navigation"  # a menu: "World Business Economy Sports Culture"
     # A menu line of short capitalised items separated by | or • or many spaces.
     items = [i.strip() for i in re.split(r"\s*[|•·]\s*|\s{3,}|\t", line.strip()) if i.strip()]
@@ -194,24 +217,37 @@ def _line_kind(line: str) -> tuple[str, int, int] | None:
     m = _EDITOR.search(line) if short else None
     if m:
         prefix = line[: m.start()]
-        if not prefix.strip() or "|" in prefix or (len(prefix) < 60 and not re.search(r"[.!?]\s", prefix)):
+        if (
+            not prefix.strip()
+            or "|" in prefix
+            or _EDITOR_PREFIX.match(prefix)
+            or m.group().startswith(("责任编辑", "编辑"))
+        ):
             return "editor", lead, end
-        return "editor", m.start(), end
     if short and (
         _CONTACT_LINE.match(line)
         or (len(stripped) <= 80 and (_EMAIL.search(line) or _URL.fullmatch(stripped)))
     ):
         return "contact", lead, end
-    if len(stripped) <= 60:
+    if len(stripped) <= 60 and not _DATE_LIKE.search(stripped):
         pm = _PHONE.search(stripped)
         if pm and sum(c.isdigit() for c in pm.group()) >= 8 and len(pm.group()) >= len(stripped) * 0.5:
             return "contact", lead, end
     if short and _PR_SOURCE.match(line):
         return "byline", lead, end
-    if (len(stripped) <= 120 and _BYLINE.match(line) and not stripped.endswith((".", "?", "!"))) or (
-        _BYLINE.match(line) and "|" in stripped and short
-    ):
+    if short and _BYLINE.match(line) and (len(stripped) <= 120 or "|" in stripped):
         return "byline", lead, end
+    if len(stripped) <= 400 and _SOURCES_NOTE.match(line):
+        return "byline", lead, end
+    m = _BY.match(line) if len(stripped) <= 120 else None
+    if m:
+        name = m.group("name").split()
+        if (
+            1 <= len(name) <= 6
+            and all(_NAME_WORD.match(w) for w in name)
+            and not any(c.isdigit() for c in m.group("name"))
+        ):
+            return "byline", lead, end
     if short and _PHOTO_LINE.match(line):
         return "photo", lead, end
     m = _PHOTO_PAREN.search(line)
@@ -235,7 +271,8 @@ def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
 
 def _block_end(text: str, lines: list[tuple[int, int]], i: int, max_len: int, allow_blank: int) -> int:
     """Index of the last line of a block that starts at line ``i``: following non-blank lines no
-    longer than ``max_len``, crossing at most ``allow_blank`` consecutive blank lines."""
+    longer than ``max_len``, crossing at most ``allow_blank`` consecutive blank lines, and
+    stopping before a line that is chrome of another kind."""
     last = i
     blanks = 0
     for j in range(i + 1, len(lines)):
@@ -246,15 +283,24 @@ def _block_end(text: str, lines: list[tuple[int, int]], i: int, max_len: int, al
             if blanks > allow_blank:
                 break
             continue
-        if len(seg) > max_len:
+        if len(seg) > max_len or _other_chrome(seg):
             break
         blanks = 0
         last = j
     return last
 
 
+def _other_chrome(seg: str) -> bool:
+    hit = _line_kind(seg)
+    return hit is not None and hit[0] not in ("teaser", "contact") and hit[2] - hit[1] >= len(seg.strip())
+
+
 def _foreign_tail(text: str, lines: list[tuple[int, int]], main_script: str) -> int | None:
-    """Index of the first line of a trailing run of lines in another script, if there is one."""
+    """Index of the first line of a trailing run of lines in another script, if there is one.
+
+    Lines that are chrome of their own kind (a share widget, an editor line) may sit inside the
+    run, but they neither start it nor count towards it.
+    """
     first = None
     chars = 0
     for k in range(len(lines) - 1, -1, -1):
@@ -264,7 +310,11 @@ def _foreign_tail(text: str, lines: list[tuple[int, int]], main_script: str) -> 
         if script is None:
             continue
         if script == main_script:
-            break
+            if _line_kind(seg) is None or _TEASER_HEADING.match(seg):
+                break
+            continue
+        if _line_kind(seg) is not None and first is None:
+            continue
         first = k
         chars += e - s
     if first is None or chars < 20:
@@ -272,9 +322,20 @@ def _foreign_tail(text: str, lines: list[tuple[int, int]], main_script: str) -> 
     return first
 
 
-def _main_script(text: str) -> str:
-    sample = text if len(text) <= 400_000 else text[:200_000] + text[-200_000:]
-    return _script_of(sample) or "latin"
+def _main_script(text: str, lines: list[tuple[int, int]]) -> str:
+    """The script of the article: that of its first ~300 characters that are not chrome (so a long
+    foreign tail cannot outvote a short article)."""
+    head: list[str] = []
+    size = 0
+    for s, e in lines[:200]:
+        seg = text[s : min(e, s + 2000)]
+        if not seg.strip() or _line_kind(seg) is not None:
+            continue
+        head.append(seg)
+        size += len(seg.strip())
+        if size >= 300:
+            break
+    return _script_of("\n".join(head)) or _script_of(text[:400_000]) or "latin"
 
 
 def detect_zones(text: str) -> list[Zone]:
@@ -290,7 +351,7 @@ def detect_zones(text: str) -> list[Zone]:
     zones: list[Zone] = []
     n = len(lines)
     half = len(text) // 2
-    main = _main_script(text)
+    main = _main_script(text, lines)
     tail = _foreign_tail(text, lines, main)
     stop = tail if tail is not None else n
     i = 0
@@ -333,18 +394,41 @@ def detect_zones(text: str) -> list[Zone]:
         s = lines[tail][0]
         seg = text[s:].rstrip()
         zones.append(Zone(s + len(text[s:]) - len(text[s:].lstrip()), s + len(seg), "foreign"))
-    return _tidy(zones)
+        for k in range(tail + 1, n):  # chrome lines after the start of the tail keep their kind
+            a, b = lines[k]
+            hit = _line_kind(text[a : min(b, a + 5000)]) if b - a <= 2000 else None
+            if hit:
+                zones.append(Zone(a + hit[1], a + hit[2], hit[0]))
+    return _tidy(zones, text)
 
 
-def _tidy(zones: list[Zone]) -> list[Zone]:
-    """Sort, drop empty zones, clip overlaps (the earlier zone keeps its ground), merge same-kind
-    zones that touch or are separated only by a line break."""
+def _tidy(zones: list[Zone], text: str) -> list[Zone]:
+    """Sorted, non-empty, non-overlapping zones.
+
+    Overlaps are clipped (the earlier zone keeps its ground), except that a ``foreign`` tail is
+    cut around the chrome lines inside it, which keep their own kind.
+    """
     out: list[Zone] = []
-    for z in sorted(zones, key=lambda z: (z.start, -z.end)):
+    foreign = [z for z in zones if z.kind == "foreign"]
+    for z in sorted((z for z in zones if z.kind != "foreign"), key=lambda z: (z.start, -z.end)):
         start = z.start
         if out and start < out[-1].end:
             start = out[-1].end
-        if start >= z.end:
-            continue
-        out.append(Zone(start, z.end, z.kind))
-    return out
+        if start < z.end:
+            out.append(Zone(start, z.end, z.kind))
+    for f in foreign:
+        pos = f.start
+        pieces = []
+        for z in out:
+            if z.end <= pos or z.start >= f.end:
+                continue
+            pieces.append((pos, z.start))
+            pos = max(pos, z.end)
+        pieces.append((pos, f.end))
+        for a, b in pieces:
+            seg = text[a:b]
+            a2 = a + len(seg) - len(seg.lstrip())
+            b2 = a + len(seg.rstrip())
+            if a2 < b2:
+                out.append(Zone(a2, b2, "foreign"))
+    return sorted(out, key=lambda z: z.start)
