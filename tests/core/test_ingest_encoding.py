@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.ingest import IngestError, decode_bytes, detect_zones
@@ -133,3 +133,16 @@ def test_zones_within_text_sorted_and_disjoint(lines):
         assert 0 <= z.start < z.end <= len(text)
         assert z.start >= prev_end
         prev_end = z.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+        min_size=1,
+        max_size=300,
+    )
+)
+def test_utf8_round_trip_is_exact(text):
+    assume(not text.startswith("\ufeff"))  # a leading BOM is dropped on purpose
+    assert decode_bytes(text.encode("utf-8")) == (text, "utf-8")

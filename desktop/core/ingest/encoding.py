@@ -22,7 +22,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 # Magic numbers of binary formats that sometimes get renamed to .txt.
-_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"%PDF-", b"\x7fELF", b"MZ\x90\x00")
+# (Only signatures with non-text bytes: a text may well start with "GIF8" or "%PDF-".)
+_BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"MZ\x90\x00")
 
 _SAMPLE = 200_000  # characters scored when judging a legacy encoding
 

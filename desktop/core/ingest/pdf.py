@@ -24,7 +24,7 @@ def pdf_to_document(data: bytes, source_path: str | None = None) -> Document:
     if b"%%EOF" not in data[-2048:]:
         raise IngestError("truncated or damaged PDF")
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import DependencyError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
@@ -36,17 +36,9 @@ def pdf_to_document(data: bytes, source_path: str | None = None) -> Document:
         title = (info.title if info else None) or None
     except IngestError:
         raise
-    except (
-        PyPdfError,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        IndexError,
-        OSError,
-        RecursionError,
-        NotImplementedError,
-    ):
+    except DependencyError:
+        raise IngestError("PDF is encrypted (cannot decrypt it here)") from None
+    except Exception:  # pypdf raises many plain errors (KeyError, struct.error, zlib.error…) on bad files
         raise IngestError("truncated or damaged PDF") from None
     if not any(pages):
         raise IngestError("PDF has no text layer (scanned?)")
