@@ -1,0 +1,755 @@
+"""Names found from the structure of the text rather than from a list.
+
+* PERSON after a title ("Kazakh Foreign Minister Murat Nurtleu", "ambassador to China
+  Saidzoda Zohir", "Secretary-General of the SCO Vladimir Norov"), before an appositive title
+  ("Huo Fupeng, deputy director of …"), around reporting verbs ("said Jamshid Kuchkarov",
+  "Du Zhenli said"), in bylines ("By WANG Xiaoxia"); later mentions of a found person's surname.
+* Capitalised sequences ending in a head word: …Ministry/Committee/Bank/Corp (ORG),
+  …Forum/Summit/Expo (EVENT, with an edition "8th"/"first" inside), …Initiative/Railway/
+  Corridor/Zone (INITIATIVE), …Province/Region/Basin (LOCATION); head-first forms
+  ("Ministry of Commerce", "Meeting of the Ministers of Economy and Trade").
+* Named infrastructure from a place compound and a lower-case head
+  ("China-Kazakhstan crude oil pipeline", "China-Europe freight trains").
+* Acronyms defined in parentheses ("Shanghai Cooperation Organization (SCO)"): both spans, and
+  every later use of the acronym with the same label.
+
+Every component is ``(text, spans_so_far) -> list[Span]`` and never looks at Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from desktop.core.extract import gazetteer
+from desktop.core.extract.overlap import confidence_for, resolve
+from desktop.core.extract.tokens import MONTHS, ORDINAL_WORDS, STOP_CAPS, WEEKDAYS, is_cap_word, trie_regex
+from desktop.core.model import Span
+
+# --------------------------------------------------------------------------- helpers
+
+TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*(?:[-–—][A-Za-z0-9'’]+)*|[^\sA-Za-z0-9]")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_NOT_NAME = STOP_CAPS | set(MONTHS) | set(WEEKDAYS)
+
+CHINESE_SURNAMES = frozenset(
+    [
+        "Wang",
+        "Li",
+        "Zhang",
+        "Liu",
+        "Chen",
+        "Yang",
+        "Huang",
+        "Zhao",
+        "Wu",
+        "Zhou",
+        "Xu",
+        "Sun",
+        "Ma",
+        "Zhu",
+        "Hu",
+        "Guo",
+        "He",
+        "Gao",
+        "Lin",
+        "Luo",
+        "Zheng",
+        "Liang",
+        "Xie",
+        "Song",
+        "Tang",
+        "Han",
+        "Feng",
+        "Deng",
+        "Cao",
+        "Peng",
+        "Zeng",
+        "Xiao",
+        "Tian",
+        "Dong",
+        "Pan",
+        "Yuan",
+        "Cai",
+        "Jiang",
+        "Yu",
+        "Du",
+        "Ye",
+        "Cheng",
+        "Wei",
+        "Su",
+        "Lu",
+        "Ding",
+        "Ren",
+        "Yao",
+        "Shen",
+        "Zhong",
+        "Cui",
+        "Tan",
+        "Fu",
+        "Fan",
+        "Jin",
+        "Huo",
+        "Qin",
+        "Xi",
+        "Yi",
+        "Kong",
+        "Bai",
+        "Mao",
+        "Qiu",
+        "Hou",
+        "Shi",
+        "Lei",
+        "Long",
+        "Duan",
+        "Hao",
+        "Kang",
+        "Shao",
+        "Wan",
+        "Gu",
+        "Lai",
+        "Yin",
+        "Yan",
+        "Ou",
+        "Xue",
+        "Qian",
+        "Niu",
+        "Hong",
+        "Ge",
+        "Mo",
+        "Meng",
+        "Zhai",
+        "Lan",
+        "Ji",
+        "Shu",
+        "Ling",
+        "Chang",
+        "Gong",
+        "Wen",
+        "Pang",
+        "Bi",
+        "Chu",
+        "Dai",
+        "Fang",
+        "Guan",
+        "Jia",
+        "Kou",
+        "Lyu",
+        "Lü",
+        "Miao",
+        "Ni",
+        "Qi",
+        "Rao",
+        "Sheng",
+        "Tao",
+        "Wei",
+        "Xiang",
+        "Xing",
+        "Yue",
+        "Zhan",
+    ]
+)
+
+ORG_HEADS = [
+    "Ministry",
+    "Committee",
+    "Commission",
+    "Agency",
+    "Bank",
+    "Corporation",
+    "Corp",
+    "Company",
+    "Co",
+    "Group",
+    "Fund",
+    "Association",
+    "Council",
+    "Department",
+    "University",
+    "Institute",
+    "Organization",
+    "Organisation",
+    "Academy",
+    "Administration",
+    "Bureau",
+    "Office",
+    "Authority",
+    "Chamber",
+    "Federation",
+    "Union",
+    "Service",
+    "Centre",
+    "Center",
+    "Holding",
+    "Holdings",
+    "Ltd",
+    "LLC",
+    "JSC",
+    "PJSC",
+    "Inc",
+    "Government",
+    "Parliament",
+    "Assembly",
+    "Senate",
+    "Secretariat",
+    "Society",
+    "Foundation",
+    "Exchange",
+    "Daily",
+    "Times",
+    "Herald",
+    "Journal",
+    "Gazette",
+    "Tribune",
+    "Airlines",
+    "Airways",
+    "Railways",
+    "Party",
+    "Cabinet",
+    "Consortium",
+    "Alliance",
+    "College",
+    "School",
+    "Court",
+    "Inspectorate",
+    "Directorate",
+    "Trust",
+    "Press",
+    "Television",
+    "Network",
+    "Club",
+]
+EVENT_HEADS = [
+    "Forum",
+    "Summit",
+    "Expo",
+    "Exposition",
+    "Fair",
+    "Conference",
+    "Dialogue",
+    "Meeting",
+    "Congress",
+    "Symposium",
+    "Games",
+    "Festival",
+    "Week",
+    "Session",
+    "Sessions",
+    "Roundtable",
+    "Exhibition",
+    "Olympiad",
+    "Olympics",
+]
+INITIATIVE_HEADS = [
+    "Initiative",
+    "Railway",
+    "Railroad",
+    "Pipeline",
+    "Corridor",
+    "Highway",
+    "Expressway",
+    "Zone",
+    "Project",
+    "Strategy",
+    "Programme",
+    "Program",
+    "Park",
+    "Port",
+    "Plan",
+    "Vision",
+    "Agenda",
+    "Area",
+    "Route",
+    "Belt",
+    "Bridge",
+    "Tunnel",
+    "Platform",
+    "Hub",
+    "Concept",
+    "Declaration",
+    "Treaty",
+    "Agreement",
+    "Accord",
+    "Plant",
+    "Dam",
+    "Station",
+    "Terminal",
+]
+LOCATION_HEADS = [
+    "Province",
+    "Region",
+    "Oblast",
+    "Prefecture",
+    "County",
+    "District",
+    "City",
+    "Basin",
+    "Valley",
+    "Mountains",
+    "Lake",
+    "River",
+    "Sea",
+    "Desert",
+    "Plateau",
+    "Island",
+    "Islands",
+    "Peninsula",
+    "Oasis",
+    "Gulf",
+    "Strait",
+]
+
+HEAD_LABEL: dict[str, tuple[str, str]] = {}
+for _h in ORG_HEADS:
+    HEAD_LABEL[_h] = ("ORG", "rule:org-suffix")
+for _h in EVENT_HEADS:
+    HEAD_LABEL[_h] = ("EVENT", "rule:event-suffix")
+for _h in INITIATIVE_HEADS:
+    HEAD_LABEL[_h] = ("INITIATIVE", "rule:initiative-suffix")
+for _h in LOCATION_HEADS:
+    HEAD_LABEL[_h] = ("LOCATION", "rule:location-suffix")
+
+HEAD_RE = re.compile(
+    r"(?<![\w'’-])(?:" + "|".join(sorted(HEAD_LABEL, key=len, reverse=True)) + r")(?![\w'’-])"
+)
+_LEFT_CONNECTORS = frozenset({"of", "and", "for", "on", "&", "+", "de", "-", "–"})
+_TAIL_STARTS = frozenset({"of", "on", "for"})
+_EDITION_RE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|(?:19|20)\d\d|" + "|".join(ORDINAL_WORDS) + r")$")
+
+
+class _Mask:
+    """Which characters are already covered by spans of given labels (fast overlap tests)."""
+
+    def __init__(self, n: int, spans: list[Span], skip_labels: frozenset[str] = frozenset()):
+        self.buf = bytearray(n)
+        for s in spans:
+            if s.label not in skip_labels and s.end > s.start:
+                self.buf[s.start : s.end] = b"\x01" * (s.end - s.start)
+
+    def hit(self, start: int, end: int) -> bool:
+        return b"\x01" in self.buf[start:end]
+
+
+def _line_bounds(text: str, pos: int, back: int = 240, fwd: int = 240) -> tuple[int, int]:
+    ls = text.rfind("\n", max(0, pos - back), pos) + 1
+    if ls == 0:
+        ls = max(0, pos - back)
+    le = text.find("\n", pos, pos + fwd)
+    if le == -1:
+        le = min(len(text), pos + fwd)
+    return ls, le
+
+
+def _space(gap: str) -> bool:
+    return len(gap) == 1 and gap.isspace() and gap != "\n"
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start() + start, m.end() + start, m.group()) for m in TOKEN_RE.finditer(text[start:end])]
+
+
+def _name_token(tok: str) -> bool:
+    """A capitalised token that can be part of a name (no possessive, no sentence starter)."""
+    if tok in _NOT_NAME or not is_cap_word(tok):
+        return False
+    return not (_POSSESSIVE_RE.search(tok) and not tok.startswith("People"))
+
+
+def _person_token(tok: str) -> bool:
+    if not _name_token(tok) or tok in HEAD_LABEL:
+        return False
+    if tok.isupper() and len(tok) > 1 and not tok.isalpha():
+        return False
+    return not any(ch.isdigit() for ch in tok)
+
+
+def _span(text: str, s: int, e: int, label: str, source: str) -> Span:
+    return Span(s, e, label, text[s:e], source, confidence_for(source))
+
+
+# --------------------------------------------------------------------------- persons
+
+
+@cache
+def _title_re() -> re.Pattern[str]:
+    alt = "|".join(re.escape(t) for t in gazetteer.titles())
+    return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])")
+
+
+_APPOS_TITLES = (
+    r"(?i:(?:the\s+|a\s+|an\s+)?(?:former\s+|then\s+|acting\s+|current\s+|first\s+|executive\s+|honorary\s+)?"
+    r"(?:deputy|vice|chief|senior|executive|general|head|member|representative|expert|founder|associate|"
+    r"assistant|director|chairman|chairwoman|chair|president|minister|ambassador|secretary|spokesperson|"
+    r"spokesman|spokeswoman|governor|mayor|professor|researcher|analyst|economist|ceo|manager|partner|"
+    r"prime\s+minister|premier|leader|envoy|consul|commissioner|dean|editor|correspondent|advisor|adviser|"
+    r"counsellor|counselor|akim|hokim|deputy\s+prime\s+minister|first\s+deputy|secretary-general|"
+    r"director-general|head\s+of|chief\s+executive))\b"
+)
+_NAME2 = r"[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?(?:[^\S\n]+[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?){1,2}"
+APPOS_RE = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME2})\s*,\s+{_APPOS_TITLES}")
+SAID_AFTER_RE = re.compile(
+    rf"\b(?:said|says|according\s+to|noted|added)\s+(?P<name>{_NAME2})(?=\s*[,.;:)]|\s+on\b|\s+at\b|\s+in\b)"
+)
+SAID_BEFORE_RE = re.compile(
+    rf"(?<![\w’'-])(?P<name>{_NAME2})\s+(?:said|says|noted|added|stressed|told|stated|emphasized|emphasised|"
+    r"pointed\s+out|remarked|explained|underlined|highlighted|announced|urged|believes|thinks)\b"
+)
+BYLINE_RE = re.compile(
+    r"(?m)^[^\S\n]*(?:By|BY|Written by|Reporter:?|Author:|Authors:|Editor:|Photo by|Text by)[^\S\n]+"
+    r"(?P<name>[A-Z][A-Za-z'’-]+(?:[^\S\n]+[A-Z][A-Za-z'’-]+){1,2})"
+)
+CONTACT_RE = re.compile(r"(?m)^[^\S\n]*(?P<name>[A-Z][a-z]+(?:-[a-z]+)?\s+[A-Z][a-z]+(?:-[a-z]+)?),[^\S\n]*$")
+
+
+def _clean_person(text: str, toks: list[tuple[int, int, str]], mask: _Mask) -> tuple[int, int] | None:
+    # strip a trailing possessive, leading sentence starters
+    while toks and toks[0][2] in _NOT_NAME:
+        toks = toks[1:]
+    if not toks:
+        return None
+    s, e = toks[0][0], toks[-1][1]
+    last = toks[-1][2]
+    if last.endswith(("'s", "’s")):
+        e -= 2
+    if any(not _person_token(t[2].removesuffix("'s").removesuffix("’s")) for t in toks):
+        return None
+    if mask.hit(s, e):
+        return None
+    return s, e
+
+
+def title_person(text: str, spans: list[Span]) -> list[Span]:
+    """PERSON after a title: "President Xi Jinping", "ambassador to China Saidzoda Zohir"."""
+    mask = _Mask(len(text), spans, frozenset({"PERSON"}))
+    out: list[Span] = []
+    for m in _title_re().finditer(text):
+        _ls, le = _line_bounds(text, m.end(), 0, 160)
+        toks = _tokens(text, m.end(), le)[:12]
+        if not toks:
+            continue
+        mid = False
+        i = 0
+        if toks[0][2] in ("to", "of", "at", "for"):
+            mid = True
+            i = 1
+            if i < len(toks) and toks[i][2] == "the":
+                i += 1
+        run: list[tuple[int, int, str]] = []
+        while i < len(toks):
+            t = toks[i][2]
+            if _name_token(t) or (t.endswith(("'s", "’s")) and is_cap_word(t)):
+                run.append(toks[i])
+                if t.endswith(("'s", "’s")):
+                    break
+            elif mid and t in ("of", "the", "and") and run:
+                run.append(toks[i])
+            else:
+                break
+            i += 1
+        # the name is the last contiguous run of person-like tokens not covered by other entities
+        cand: list[tuple[int, int, str]] = []
+        for tok in run:
+            bare = tok[2].removesuffix("'s").removesuffix("’s")
+            if (
+                tok[2] in ("of", "the", "and")
+                or mask.hit(tok[0], tok[1])
+                or not _person_token(bare)
+                or (bare.isupper() and len(bare) > 1)
+            ):
+                cand = []
+                continue
+            cand.append(tok)
+        if mid:
+            if len(run) and cand and run[-1] is not cand[-1]:
+                continue
+            if len(cand) < 2:
+                continue
+            cand = cand[-2:]
+        else:
+            if run and cand and run[0] is not cand[0]:
+                continue
+            cand = cand[:2]
+        if not cand:
+            continue
+        se = _clean_person(text, cand, mask)
+        if se:
+            out.append(_span(text, *se, "PERSON", "rule:title-person"))
+    return out
+
+
+def _regex_person(text: str, spans: list[Span], regex: re.Pattern[str], source: str) -> list[Span]:
+    mask = _Mask(len(text), spans, frozenset({"PERSON"}))
+    out = []
+    for m in regex.finditer(text):
+        s, e = m.span("name")
+        toks = _tokens(text, s, e)
+        if len(toks) < 2 or any(t[2] in ("-", "–") for t in toks):
+            continue
+        se = _clean_person(text, toks, mask)
+        if se and len(_tokens(text, *se)) >= 2:
+            out.append(_span(text, *se, "PERSON", source))
+    return out
+
+
+def appositive_person(text: str, spans: list[Span]) -> list[Span]:
+    """PERSON before ", deputy director of …" / ", First Deputy Prime Minister of …"."""
+    return _regex_person(text, spans, APPOS_RE, "rule:appositive-person")
+
+
+def said_person(text: str, spans: list[Span]) -> list[Span]:
+    """PERSON around reporting verbs: "said Jamshid Kuchkarov", "Du Zhenli said"."""
+    return _regex_person(text, spans, SAID_AFTER_RE, "rule:said-person") + _regex_person(
+        text, spans, SAID_BEFORE_RE, "rule:said-person"
+    )
+
+
+def byline_person(text: str, spans: list[Span]) -> list[Span]:
+    """PERSON in bylines ("By WANG Xiaoxia") and media-contact lines ("Liu Gehua,")."""
+    mask = _Mask(len(text), spans, frozenset({"PERSON"}))
+    out = []
+    for regex in (BYLINE_RE, CONTACT_RE):
+        for m in regex.finditer(text):
+            s, e = m.span("name")
+            toks = _tokens(text, s, e)
+            if any(t[2] in _NOT_NAME or t[2] in HEAD_LABEL for t in toks) or mask.hit(s, e):
+                continue
+            out.append(_span(text, s, e, "PERSON", "rule:byline-person"))
+    return out
+
+
+# --------------------------------------------------------------------------- head-word names
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in "\n.!?:“\"'‘(" or text[j] == "\u201c"
+
+
+def suffix_names(text: str, spans: list[Span]) -> list[Span]:
+    """ORG / EVENT / INITIATIVE / LOCATION from capitalised sequences around a head word."""
+    known = _Mask(len(text), [s for s in spans if s.label in ("COUNTRY", "LOCATION")])
+    orgs = _Mask(len(text), [s for s in spans if s.label in ("ORG", "PERSON")])
+    out: list[Span] = []
+    for m in HEAD_RE.finditer(text):
+        head = m.group()
+        label, source = HEAD_LABEL[head]
+        hs, he = m.span()
+        ls, le = _line_bounds(text, hs)
+        # ---- left extension
+        left = _tokens(text, ls, hs)
+        start = hs
+        names = 0
+        pending: list[tuple[int, int, str]] = []
+        seen_and = False
+        k = len(left) - 1
+        while k >= 0:
+            s0, e0, tok = left[k]
+            gap = text[e0:start] if not pending else text[e0 : pending[-1][0]]
+            if "\n" in gap or len(gap) > 2:
+                break
+            if _name_token(tok):
+                start = s0
+                names += 1
+                pending = []
+            elif tok in _LEFT_CONNECTORS and k > 0 and _name_token(left[k - 1][2]):
+                pending.append(left[k])
+                seen_and = seen_and or tok == "and"
+            elif (
+                tok == ","
+                and seen_and
+                and k > 0
+                and _name_token(left[k - 1][2])
+                and not known.hit(left[k - 1][0], left[k - 1][1])
+            ):
+                pending.append(left[k])
+            elif label == "EVENT" and _EDITION_RE.match(tok) and names:
+                start = s0
+                break
+            else:
+                break
+            k -= 1
+        # a sentence-initial verb or adverb is not part of the name ("Revived China-Japan-ROK Summit")
+        if names >= 2 and _sentence_initial(text, start):
+            first = TOKEN_RE.match(text, start)
+            if first and first.group().endswith(("ed", "ing", "ly")) and not known.hit(start, first.end()):
+                nxt = TOKEN_RE.search(text, first.end())
+                if nxt:
+                    start = nxt.start()
+                    names -= 1
+        # ---- right extension (head-first forms: "Ministry of Commerce")
+        end = he
+        right = _tokens(text, he, le)[:24]
+        if right and _space(text[he : right[0][0]]) and _name_token(right[0][2]):
+            continue  # the head word is inside a longer name ("Press Conference Homepage")
+        tail_names = 0
+        if len(right) >= 2 and right[0][2] in _TAIL_STARTS and _space(text[he : right[0][0]]):
+            i = 1
+            if right[i][2] == "the":
+                i += 1
+            last_ok = he
+            prev_end = right[i - 1][1]
+            while i < len(right):
+                s0, e0, tok = right[i]
+                if len(text[prev_end:s0]) > 1 or "\n" in text[prev_end:s0]:
+                    break
+                if _name_token(tok):
+                    if label == "ORG" and orgs.hit(s0, e0):
+                        break
+                    last_ok = e0
+                    tail_names += 1
+                elif (
+                    (
+                        tok in ("of", "and", "for", "on", "&")
+                        and i + 1 < len(right)
+                        and (
+                            _name_token(right[i + 1][2])
+                            or (right[i + 1][2] == "the" and (tok != "and" or label == "EVENT"))
+                        )
+                    )
+                    or (tok == "the" and right[i - 1][2] in ("of", "for", "on"))
+                    or (tok == "the" and label == "EVENT" and right[i - 1][2] == "and")
+                    or (
+                        tok == ","
+                        and label == "EVENT"
+                        and i + 1 < len(right)
+                        and _name_token(right[i + 1][2])
+                    )
+                ):
+                    pass
+                else:
+                    break
+                prev_end = e0
+                i += 1
+            if tail_names:
+                end = last_ok
+        if names == 0 and tail_names == 0:
+            continue
+        if names == 0 and label == "LOCATION":
+            continue
+        if start == hs and end == he:
+            continue
+        out.append(_span(text, start, end, label, source))
+    return out
+
+
+# --------------------------------------------------------------------------- infrastructure
+
+
+_INFRA_MODS = (
+    r"crude|oil|natural|gas|road-rail|rail|road|transport|freight|international|cross-border|multimodal|"
+    r"transit|power|transmission|high-speed|electricity|motor|automobile|logistics|economic|energy|"
+    r"fiber-optic|optical|cable|water|container|passenger|cargo|express|trans-border"
+)
+_INFRA_HEADS = (
+    r"pipelines?|railways?|railroads?|highways?|corridors?|freight\s+trains?|express\s+trains?|"
+    r"expressways?|bridges?|tunnels?|power\s+lines?|transmission\s+lines?|canal|routes?|train\s+services?"
+)
+
+
+@cache
+def _infra_re() -> re.Pattern[str]:
+    places = gazetteer.surfaces_by_label("COUNTRY") | gazetteer.surfaces_by_label("LOCATION")
+    places = frozenset(p for p in places if not p.isupper() or len(p) <= 4)
+    p = trie_regex(places)
+    return re.compile(
+        rf"(?<![\w])(?:{p})(?:(?:\s?[-–—+/]\s?)?(?:{p}))+(?:\s+(?:{_INFRA_MODS}))*\s+(?:{_INFRA_HEADS})(?![\w])"
+    )
+
+
+def infrastructure(text: str, spans: list[Span]) -> list[Span]:
+    """INITIATIVE: a place compound with a lower-case infrastructure head."""
+    return [_span(text, *m.span(), "INITIATIVE", "rule:infrastructure") for m in _infra_re().finditer(text)]
+
+
+# --------------------------------------------------------------------------- acronyms
+
+
+ACRONYM_RE = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&]*[A-Z0-9])\s*\)")
+
+
+def _caps_of(tok: str) -> str:
+    return "".join(ch for ch in tok if ch.isupper())
+
+
+def acronym_def(text: str, spans: list[Span]) -> list[Span]:
+    """ "Long Name (ACR)": the long name and every use of ACR get one label."""
+    resolved = resolve(spans)
+    by_end = {s.end: s for s in resolved if s.label not in ("DATE", "MONEY", "PERCENT")}
+    out: list[Span] = []
+    defined: dict[str, str] = {}
+    for m in ACRONYM_RE.finditer(text):
+        acr = m.group("acr")
+        if sum(ch.isupper() for ch in acr) < 2 or len(acr) > 10:
+            continue
+        j = m.start()
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        prev = by_end.get(j)
+        if prev is not None:
+            defined.setdefault(acr, prev.label)
+            continue
+        # guess the long form from initials
+        ls, _ = _line_bounds(text, j, 200, 0)
+        toks = [t for t in _tokens(text, ls, j) if t[2] != ","][-10:]
+        best = None
+        for k in range(len(toks) - 1, -1, -1):
+            t = toks[k][2]
+            if not (_name_token(t) or t in ("of", "and", "for", "the", "&", "on")):
+                break
+            if not _name_token(t):
+                continue
+            caps = "".join(_caps_of(x[2]) for x in toks[k:] if _name_token(x[2]))
+            it = iter(caps)
+            if t[0] == acr[0] and all(ch in it for ch in acr if ch.isupper()):
+                best = k
+                break
+        if best is None:
+            continue
+        s0 = toks[best][0]
+        last = toks[-1][2]
+        label = HEAD_LABEL.get(last, ("ORG", ""))[0]
+        out.append(_span(text, s0, j, label, "rule:acronym-def"))
+        defined.setdefault(acr, label)
+    if defined:
+        rx = re.compile(
+            r"(?<![\w])(?:"
+            + "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True))
+            + r")(?![\w])"
+        )
+        for m in rx.finditer(text):
+            out.append(_span(text, *m.span(), defined[m.group()], "rule:acronym-def"))
+    return out
+
+
+# --------------------------------------------------------------------------- propagation
+
+
+def propagate(text: str, spans: list[Span]) -> list[Span]:
+    """Later mentions of names found by rules: full names, and persons' surnames ("Huo")."""
+    resolved = resolve(spans)
+    surfaces: dict[str, tuple[str, str]] = {}
+    for s in resolved:
+        if s.label == "PERSON":
+            toks = s.text.split()
+            if len(toks) >= 2:
+                surfaces.setdefault(s.text, ("PERSON", "propagate:name"))
+                first, last = toks[0], toks[-1]
+                sur = first if (first.capitalize() in CHINESE_SURNAMES and len(toks) == 2) else last
+                if sur[:1].isupper() and sur not in _NOT_NAME and len(sur) >= 2:
+                    surfaces.setdefault(sur, ("PERSON", "rule:person-repeat"))
+        elif (
+            s.label in ("ORG", "EVENT", "INITIATIVE", "LOCATION")
+            and s.source.startswith("rule:")
+            and s.text[:1].isupper()
+        ):
+            surfaces.setdefault(s.text, (s.label, "propagate:name"))
+    if not surfaces:
+        return []
+    rx = re.compile(
+        r"(?<![\w'’-])(?:"
+        + "|".join(re.escape(x) for x in sorted(surfaces, key=len, reverse=True))
+        + r")(?![\w]|['’]\w\w)"
+    )
+    return [_span(text, *m.span(), *surfaces[m.group()]) for m in rx.finditer(text)]

@@ -1,0 +1,135 @@
+"""MONEY, PERCENT and DATE patterns.
+
+Span rules from the guidelines: a leading "the" and approximators ("about", "over", "more
+than", "nearly", "around", "almost", "up to") are never part of a span (the patterns simply
+do not include them); a range is one span ("$5bn-$6bn", "5-6 percent", "2020 to 2025",
+"May 18 and 19").
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.extract.overlap import confidence_for
+from desktop.core.extract.tokens import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAYS
+from desktop.core.model import Span
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = (
+    r"(?:trillion|billion|million|thousand|Trillion|Billion|Million|tln|trln|bln|mln|mn|bn|tn|Bn|Mln|"
+    r"[mMbBkK](?![a-zA-Z]))\.?"
+)
+_SYM = r"(?:U\.S\.\s?\$|US\s?\$|USD\s?\$?|\$|€|£|¥|₸|₽|RMB\s?¥?|CNY\s?|EUR\s?|KZT\s?|UZS\s?|RUB\s?|KGS\s?|TJS\s?|TMT\s?|GBP\s?|JPY\s?|Rs\.?\s?)"
+_CUR_WORD = (
+    r"(?:(?:U\.S\.|US|American|Hong Kong|Singapore|Australian|Canadian)\s+dollars?|dollars?|yuan|renminbi|RMB|"
+    r"tenge|soms?|sums?|soums?|somonis?|manats?|rubles?|roubles?|euros?|yen|pounds?(?:\s+sterling)?|"
+    r"rupees?|lira|liras|won|dirhams?|riyals?|francs?|USD|CNY|EUR|KZT|UZS|RUB|KGS|TJS|TMT)"
+)
+_RANGE = r"\s?(?:-|–|—|to)\s?"
+
+_SYM_AMOUNT = rf"{_SYM}\s?(?:{_NUM})(?:\s?{_SCALE})?"
+MONEY_RE = re.compile(
+    rf"(?<![\w$€£¥.])(?:"
+    # $5bn-$6bn, US$ 15 bn, USD 1.2bn, RMB 5 billion, $70.2 billion yuan? no: symbol forms
+    rf"{_SYM_AMOUNT}(?:{_RANGE}(?:{_SYM})?\s?(?:{_NUM})(?:\s?{_SCALE})?)?(?:\s{_CUR_WORD}(?![\w]))?"
+    rf"|"
+    # 46 billion U.S. dollars, 1.5 trillion tenge, 5-6 billion yuan, 1 million somonis
+    rf"(?:{_NUM})(?:\s?{_SCALE})?(?:{_RANGE}(?:{_NUM})(?:\s?{_SCALE})?)?\s?{_CUR_WORD}(?![\w])"
+    rf")"
+)
+
+PERCENT_RE = re.compile(
+    rf"(?<![\w.])(?:{_NUM})(?:\s?%?\s?(?:-|–|to)\s?(?:{_NUM}))?\s?(?:%|percent(?:age points?)?|per\s?cent|pct|percentage points?)(?![\w])"
+)
+
+_MONTH = r"(?:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)"
+_MONTH_NOMAY = r"(?:" + "|".join(m for m in MONTHS if m != "May") + r")"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_WD = "|".join(WEEKDAYS)
+_NW = "|".join(NUMBER_WORDS)
+_NWC = "|".join(w.capitalize() for w in NUMBER_WORDS)
+_ORD = "|".join(ORDINAL_WORDS[:12])
+_CNT = rf"(?:\d+|{_NW}|{_NWC}|a few|few|several|couple of|{_NW}-\w+|{_NWC}-\w+)"
+_UNIT = r"(?:years?|decades?|months?|weeks?|days?|quarters?|centur(?:y|ies))"
+_MAY_BEFORE = [
+    "in",
+    "In",
+    "since",
+    "by",
+    "until",
+    "till",
+    "of",
+    "last",
+    "this",
+    "next",
+    "early",
+    "late",
+    "from",
+    "through",
+    "to",
+    "and",
+]
+_PERIODWORD = r"(?:quarter|half|half-year|months|weeks|days)"
+
+DATE_RE = re.compile(
+    rf"(?<![\w.,$€£¥/-])(?:"
+    # May 18 and 19 / May 18-19, 2023 / May 19, 2023 / October 17
+    rf"{_MONTH}\s{_DAY}(?:(?:\s?(?:-|–)\s?|\s(?:and|to|through)\s)(?:{_MONTH}\s)?{_DAY})?(?:,?\s{_YEAR})?(?![\d])"
+    # 18 May 2023 / 18-19 May / 18 and 19 May 2023
+    rf"|{_DAY}(?:(?:\s?(?:-|–)\s?|\s(?:and|to)\s){_DAY})?\s{_MONTH}(?:,?\s{_YEAR})?"
+    # January-May 2025 / January to May / January-May
+    rf"|{_MONTH}(?:\s?(?:-|–)\s?|\s(?:to|through|and)\s){_MONTH}(?:,?\s(?:of\s)?{_YEAR})?"
+    # May 2023 / mid-May
+    rf"|(?:(?:early|mid|late)-?\s?)?{_MONTH},?\s(?:of\s)?{_YEAR}"
+    rf"|(?:(?:early|mid|late)-)?{_MONTH_NOMAY}"
+    rf"|(?:" + "|".join(f"(?<={w} )" for w in _MAY_BEFORE) + r")May"
+    # ISO date
+    rf"|{_YEAR}-[01]\d-[0-3]\d"
+    # years: 2020 to 2025, 2023-2024, 2023-24, 1990s
+    rf"|{_YEAR}(?:\s?(?:-|–|/)\s?(?:{_YEAR}|\d\d)(?![\d])|\s(?:to|through|and)\s{_YEAR})"
+    rf"|(?:(?:early|mid|late)-?\s?)?{_YEAR}s?"
+    # quarters and halves
+    rf"|(?:Q[1-4]|H[12])(?:\s?{_YEAR})?"
+    rf"|(?:{_ORD}|last|past|final)\s(?:{_PERIODWORD})(?:\s(?:of\s)?(?:{_YEAR}|(?:this|last|next|the)\syear))?"
+    rf"|(?:{_ORD}|last|past)\s(?:{_CNT}\s)?(?:months|weeks|years|days)(?:\s(?:of\s)?(?:{_YEAR}|(?:this|last|next|the)\syear))?"
+    # end of 2022 / beginning of the year / end of this year
+    rf"|(?:end|beginning|start|middle|turn|close)\sof\s(?:{_YEAR}|(?:this|last|next|the)\s(?:year|month|decade))"
+    # relative periods
+    rf"|same\speriod\s(?:of\s)?(?:last\syear|the\sprevious\syear|{_YEAR})"
+    rf"|(?:last|this|next|previous|past|coming)\s(?:year|month|week|decade|quarter|century)"
+    rf"|(?:past|last|next|coming|previous|recent)\s(?:{_CNT}\s)?{_UNIT}"
+    rf"|(?:recent|Recent)\s(?:years|months|decades|weeks|days)"
+    rf"|{_CNT}\s{_UNIT}\s(?:ago|earlier|later)"
+    rf"|(?:{_NW}|{_NWC})\s(?:decades|years|months)"
+    rf"|\d+\s(?:decades|years)(?!\sold)"
+    # weekdays
+    rf"|(?:{_WD})(?:\s(?:and|or|to)\s(?:{_WD}))?"
+    rf"|(?:this|last|next)\s(?:{_WD})"
+    rf")(?![\w])"
+)
+
+
+def _spans(regex: re.Pattern[str], text: str, label: str, source: str) -> list[Span]:
+    conf = confidence_for(source)
+    out = []
+    for m in regex.finditer(text):
+        s, e = m.span()
+        # never end on whitespace or a dot that ends the sentence
+        while e > s and text[e - 1] in " \t":
+            e -= 1
+        if e > s:
+            out.append(Span(s, e, label, text[s:e], source, conf))
+    return out
+
+
+def money(text: str, spans: list[Span] | None = None) -> list[Span]:
+    return _spans(MONEY_RE, text, "MONEY", "pattern:money")
+
+
+def percent(text: str, spans: list[Span] | None = None) -> list[Span]:
+    return _spans(PERCENT_RE, text, "PERCENT", "pattern:percent")
+
+
+def date(text: str, spans: list[Span] | None = None) -> list[Span]:
+    return _spans(DATE_RE, text, "DATE", "pattern:date")
