@@ -15,7 +15,7 @@ from desktop.core.model import Span
 PERCENT_RE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
 
 _QUAL_ABOUT = r"about|around|approximately|approx\.?|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~"
-_QUAL_OVER = r"over|more\s+than|above|exceeding|in\s+excess\s+of|upwards\s+of|at\s+least|beyond|surpassing|topping"
+_QUAL_OVER = r"over|more\s+than|above|exceed(?:ing|ed|s)|surpass(?:ing|ed|es)|top(?:ping|ped|s)|in\s+excess\s+of|upwards\s+of|at\s+least|beyond|surpassing|topping"
 _QUAL_UNDER = r"under|less\s+than|below|up\s+to|at\s+most|fewer\s+than"
 QUALIFIER_BEFORE = re.compile(
     rf"(?:(?P<about>{_QUAL_ABOUT})|(?P<over>{_QUAL_OVER})|(?P<under>{_QUAL_UNDER}))\s*(?:a\s+(?:record|combined|total\s+of)\s+|the\s+)?$",
@@ -139,7 +139,7 @@ def pick_period(ctx: DocContext, sent: Sentence, dates: list[DateMention], a: in
     years = YEAR_RE.findall(text[sent.start:sent.end])
     cy = int(years[0]) if years and not YEAR_RE.search(d.text) else None
     period = resolve_period(d.text, cy, ctx.published)
-    return period, d.text.strip()
+    return period, re.sub(r"^the\s+", "", d.text.strip(), flags=re.I)
 
 
 def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]]) -> list[tuple[PartyMention, str]]:
@@ -147,7 +147,11 @@ def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]]) 
     "from", "to", "with", "between", "poss" (X's), "dem" (demonym) or ""."""
     text = ctx.text
     out = []
-    ms = find_parties(text, a, b, central_asia_context=ctx.central_asia, pair=ctx.pair)
+    key = (a, b)
+    ms = ctx.cache.get(key)
+    if ms is None:
+        ms = find_parties(text, a, b, central_asia_context=ctx.central_asia, pair=ctx.pair)
+        ctx.cache[key] = ms
     has_group = any(m.code == "CA5" for m in ms)
     for m in ms:
         if any(x < m.end and m.start < y for x, y in exclude):

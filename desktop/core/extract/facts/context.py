@@ -50,6 +50,7 @@ class DocContext:
     central_asia: bool
     pair: tuple[str, str] | None
     acronyms: dict[str, str] = field(default_factory=dict)
+    cache: dict = field(default_factory=dict)
 
     @property
     def published_year(self) -> int | None:

@@ -39,21 +39,57 @@ _GROUP_PATTERNS: tuple[tuple[str, str], ...] = (
 
 
 @cache
-def _name_table() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+def _name_table() -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, tuple[str, str]]]:
+    """(index by the first two characters → [(name, code, kind)] longest first, name → (code, kind))."""
     table: dict[str, tuple[str, str]] = {}
     for code, c in countries().items():
         for name in (c.name, *c.aliases):
             table.setdefault(name, (code, "name"))
         for dem in c.demonyms:
             table.setdefault(dem, (code, "demonym"))
-    names = sorted(table, key=len, reverse=True)
-    alts = []
-    for n in names:
-        esc = re.escape(n).replace(r"\ ", r"\s+")
-        # Possessive forms: "China's", "Kazakhstan’s".
-        alts.append(esc)
-    pat = re.compile(r"(?<![\w.])(?:" + "|".join(alts) + r")(?:['’]s)?(?!\w)(?!\s?\$)")
-    return pat, table
+    index: dict[str, list[tuple[str, str, str]]] = {}
+    for name in sorted(table, key=len, reverse=True):
+        if len(name) >= 2 and name[0].isupper():
+            index.setdefault(name[:2], []).append((name, *table[name]))
+    return index, table
+
+
+_CAP_START = re.compile(r"(?<![\w.])[A-Z\u00C0-\u00DE]")
+_POSS = ("'s", "’s")
+
+
+def _scan_names(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, kind) of every country name/alias/demonym in text[start:end]."""
+    end = len(text) if end is None else end
+    index, _table = _name_table()
+    out = []
+    pos = start
+    while True:
+        m = _CAP_START.search(text, pos, end)
+        if not m:
+            break
+        i = m.start()
+        pos = i + 1
+        cands = index.get(text[i:i + 2])
+        if not cands:
+            continue
+        for name, code, kind in cands:
+            j = i + len(name)
+            if j > end or not text.startswith(name, i):
+                continue
+            if text[j:j + 2] in _POSS:
+                j2 = j + 2
+            else:
+                j2 = j
+            nxt = text[j2:j2 + 1]
+            if nxt and (nxt.isalnum() or nxt == "_"):
+                continue
+            if text[j2:j2 + 2].lstrip().startswith("$"):
+                continue  # "US$": a currency, not the country
+            out.append((i, j2, code, kind))
+            pos = j2
+            break
+    return out
 
 
 _GROUP_RE = re.compile(
@@ -69,7 +105,7 @@ def _strip_possessive(s: str) -> str:
 
 def lookup(name: str) -> str | None:
     """The party code of a country name, alias or demonym (exact, possessive allowed), else None."""
-    _pat, table = _name_table()
+    _index, table = _name_table()
     s = _strip_possessive(re.sub(r"\s+", " ", name.strip()))
     hit = table.get(s)
     if hit:
@@ -92,7 +128,6 @@ def find_parties(text: str, start: int = 0, end: int | None = None, *, central_a
     """
     end = len(text) if end is None else end
     seg = text[start:end]
-    pat, table = _name_table()
     out: list[PartyMention] = []
     taken: list[tuple[int, int]] = []
     for m in _GROUP_RE.finditer(seg):
@@ -113,27 +148,20 @@ def find_parties(text: str, start: int = 0, end: int | None = None, *, central_a
         else:
             out.append(PartyMention(a, b, code, "group"))
         taken.append((a, b))
-    for m in pat.finditer(seg):
-        a, b = m.start() + start, m.end() + start
+    for a, b, code, kind in _scan_names(text, start, end):
         if any(x < b and a < y for x, y in taken):
             continue
-        hit = table.get(_strip_possessive(re.sub(r"\s+", " ", m.group())))
-        if not hit:
-            continue
-        # "China-Central Asia": a hyphen after a name is still a mention (handled by the regex).
-        out.append(PartyMention(a, b, hit[0], hit[1]))
+        out.append(PartyMention(a, b, code, kind))
     out.sort(key=lambda p: (p.start, p.code))
     return out
 
 
 def document_pair(text: str) -> tuple[str, str] | None:
     """The two most mentioned countries of a document (China first when present), for "bilateral"."""
-    pat, table = _name_table()
     counts: dict[str, int] = {}
-    for m in pat.finditer(text):
-        hit = table.get(_strip_possessive(re.sub(r"\s+", " ", m.group())))
-        if hit and hit[1] == "name":
-            counts[hit[0]] = counts.get(hit[0], 0) + 1
+    for _a, _b, code, kind in _scan_names(text):
+        if kind == "name":
+            counts[code] = counts.get(code, 0) + 1
     if len(counts) < 2:
         return None
     top = sorted(counts, key=lambda c: -counts[c])[:2]
@@ -150,9 +178,6 @@ def mentions_central_asia(text: str) -> bool:
 
 def country_in(text: str) -> str | None:
     """The first country named (or demonym used) in a short text such as an organisation name."""
-    pat, table = _name_table()
-    for m in pat.finditer(text):
-        hit = table.get(_strip_possessive(re.sub(r"\s+", " ", m.group())))
-        if hit:
-            return hit[0]
+    for _a, _b, code, _kind in _scan_names(text):
+        return code
     return None
