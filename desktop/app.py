@@ -1,22 +1,191 @@
-"""Start the Qt application (the ``steppe`` command with no subcommand)."""
+"""Start the Qt application (the ``steppe`` command with no subcommand).
+
+``steppe``                 the default project (created on first run; a welcome view offers samples)
+``steppe FILE.steppe``     that project
+``steppe --smoke``         open the window on a temporary project, import the samples, check that
+                           entities and facts appear, open the charts, export, print one line, exit
+"""
 
 from __future__ import annotations
 
 import sys
+import tempfile
+import time
 from collections.abc import Sequence
+from pathlib import Path
+
+_T0 = time.perf_counter()
+
+#: Windows kept alive for the life of the application.
+WINDOWS: list = []
+
+
+def _lock_for(path: Path):
+    """A QLockFile beside the project: held → this window may write; not held → read-only."""
+    from PySide6.QtCore import QLockFile
+
+    lock = QLockFile(str(path) + ".lock")
+    lock.setStaleLockTime(0)  # a lock whose process is gone is stale whatever its age
+    if lock.tryLock(0):
+        return lock, None
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return None, "Opened read-only: another Steppe window has this project open"
+    return None, "Opened read-only: the project's folder cannot be written"
+
+
+def open_window(path: str | Path, create: bool = True):
+    """Open ``path`` in a new :class:`MainWindow` (not shown). Raises ``ProjectError`` for a file
+    that is not a usable Steppe project."""
+    import desktop.ui  # noqa: F401  (the PySide6/Python 3.11 reference-count fix comes first)
+    from desktop.core.session import Session
+    from desktop.core.store.project import Project, ProjectError
+    from desktop.ui.main_window import MainWindow, add_recent
+
+    path = Path(path)
+    if not path.exists() and not create:
+        raise ProjectError(f"There is no project at {path}")
+    if path.exists():
+        from desktop.core.store.project import check_project_file
+
+        check_project_file(path)  # refuse a foreign file before making a lock beside it
+    lock, reason = _lock_for(path) if path.parent.exists() else (None, None)
+    read_only = reason is not None and path.exists()
+    try:
+        project = Project(path, create=create, read_only=read_only)
+    except ProjectError:
+        if lock is not None:
+            lock.unlock()
+        raise
+    window = MainWindow(Session(project), read_only_reason=reason if read_only else None, lock=lock)
+    window.owns_project = True
+    WINDOWS.append(window)
+    window.destroyed.connect(lambda *_: WINDOWS.remove(window) if window in WINDOWS else None)
+    if not read_only:
+        add_recent(path.resolve())
+    return window
+
+
+def _application(argv: Sequence[str]):
+    from PySide6.QtWidgets import QApplication
+
+    import desktop.ui  # noqa: F401
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0], *argv])
+        app.setOrganizationName("Steppe")
+        app.setApplicationName("Steppe")
+        app.setApplicationDisplayName("Steppe")
+        from desktop.ui.theme import app_icon
+
+        app.setWindowIcon(app_icon())
+    return app
 
 
 def run_app(argv: Sequence[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-    from desktop import __version__
-
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
-    window = QMainWindow()
-    window.setWindowTitle(f"Steppe {__version__}")
-    window.setCentralWidget(QLabel("Steppe"))
-    window.resize(1200, 800)
-    window.show()
+    argv = list(argv)
     if "--smoke" in argv:
-        return 0
+        return smoke(argv)
+    app = _application(argv)
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.core.paths import default_project_path
+    from desktop.core.store.project import ProjectError
+
+    files = [a for a in argv if not a.startswith("-")]
+    path = Path(files[0]) if files else default_project_path()
+    try:
+        window = open_window(path, create=not files or not Path(files[0]).exists())
+    except ProjectError as err:
+        QMessageBox.critical(None, "Steppe cannot open the project", str(err))
+        return 2
+    window.show()
+    if "--timing" in argv:
+        print(f"window shown after {time.perf_counter() - _T0:.2f} s", file=sys.stderr)
     return app.exec()
+
+
+def smoke(argv: Sequence[str]) -> int:
+    """The end-to-end check ``steppe --smoke``: one line, exit 0 only if everything worked."""
+    import importlib
+    import os
+
+    t0 = time.perf_counter()
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a smoke test needs no screen
+    app = _application(argv)
+    from desktop.core.importer import IMPORTED, import_paths
+    from desktop.ui.import_worker import extraction_available
+    from desktop.ui.welcome import sample_files
+
+    problems: list[str] = []
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="steppe-smoke-") as tmp:
+        window = open_window(Path(tmp) / "smoke.steppe")
+        window.show()
+        app.processEvents()
+        shown = time.perf_counter() - t0
+        samples = sample_files()
+        if not samples:
+            problems.append("no sample documents in data/samples")
+        extract = extraction_available()
+        if not extract:
+            problems.append("extraction pipeline missing (desktop.core.extract.pipeline)")
+        results = import_paths(window.project, samples, extract=extract)
+        imported = sum(r.status == IMPORTED for r in results)
+        failed = [r for r in results if r.status != IMPORTED]
+        if failed:
+            problems.append(f"{len(failed)} sample(s) not imported: {failed[0].reason}")
+        window.session.documents_added()
+        app.processEvents()
+        ids = window.documents.ordered_ids()
+        if ids:
+            window.open_document(ids[0])
+            app.processEvents()
+            if window.viewer.doc is None or window.viewer.text_view.toPlainText() != window.viewer.doc.text.replace(
+                "\r\n", "\n"
+            ).replace("\r", "\n"):
+                problems.append("the viewer does not show the document text")
+        else:
+            problems.append("no document listed")
+        counts = window.project.counts()
+        n_highlights = window.viewer.highlight_count
+        if extract and counts["entities"] == 0:
+            problems.append("no entities extracted")
+        if extract and counts["facts"] == 0:
+            problems.append("no facts extracted")
+        if ids and extract and n_highlights == 0:
+            problems.append("no highlights in the first document")
+        if window.facts_view is None:
+            notes.append("facts table absent")
+        window.charts_dock.show()
+        window.charts_dock.raise_()
+        app.processEvents()
+        if window.charts_view:
+            notes.append("charts ok")
+        else:
+            notes.append("charts absent")
+        try:
+            xlsx = importlib.import_module("desktop.core.export.xlsx")
+        except ModuleNotFoundError:
+            notes.append("export absent")
+        else:
+            out = Path(tmp) / "smoke.xlsx"
+            try:
+                xlsx.export_workbook(window.project, out)
+            except Exception as err:
+                problems.append(f"export failed: {type(err).__name__}: {err}")
+            else:
+                if out.is_file() and out.stat().st_size > 0:
+                    notes.append(f"export ok ({out.stat().st_size // 1024} KB)")
+                else:
+                    problems.append("export wrote nothing")
+        window.close()
+        app.processEvents()
+    summary = (f"{imported} documents, {counts['entities']} entities, {counts['facts']} facts, "
+               f"{n_highlights} highlights in the first; {', '.join(notes)}; window shown in {shown:.2f} s")
+    if problems:
+        print(f"steppe smoke: FAILED — {'; '.join(problems)} ({summary})")
+        return 1
+    print(f"steppe smoke: ok — {summary}")
+    return 0

@@ -1,0 +1,187 @@
+"""The documents list: a sortable, filterable table over ``Project.document_summaries()``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from desktop.core.store.project import DONE, IN_PROGRESS, DocumentSummary
+
+COLUMNS = ("Title", "Outlet", "Published", "Entities", "Facts", "Review")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class DocumentsModel(QAbstractTableModel):
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.rows: list[DocumentSummary] = []
+        self._row_of: dict[int, int] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = self.session.project.document_summaries()
+        self._row_of = {s.id: i for i, s in enumerate(self.rows)}
+        self.endResetModel()
+
+    def refresh(self, doc_ids) -> None:
+        """Re-read the counts of ``doc_ids`` only."""
+        ids = [i for i in doc_ids if i in self._row_of]
+        if not ids:
+            return
+        for s in self.session.project.document_summaries(ids):
+            r = self._row_of[s.id]
+            self.rows[r] = s
+            self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
+
+    def row_of(self, doc_id: int) -> int | None:
+        return self._row_of.get(doc_id)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        s = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (s.title or "(untitled)", s.outlet or "", s.published or "", s.n_entities, s.n_facts,
+                    s.review_state)[col]
+        if role == SORT_ROLE:
+            rank = {IN_PROGRESS: 1, DONE: 2}.get(s.review_state, 0)
+            return (s.title.lower(), (s.outlet or "").lower(), s.published or "", s.n_entities, s.n_facts,
+                    rank)[col]
+        if role == ID_ROLE:
+            return s.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{s.title}\n{s.url or ''}\n{s.n_suggested} suggestions left, {s.n_reviewed} reviewed".strip()
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (3, 4):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 5:
+            return QColor("#2e7d32") if s.review_state == DONE else (
+                QColor("#b26a00") if s.review_state == IN_PROGRESS else None)
+        return None
+
+
+class _Filter(QSortFilterProxyModel):
+    def filterAcceptsRow(self, row, parent) -> bool:
+        needle = self.filterRegularExpression().pattern().lower()
+        if not needle:
+            return True
+        s = self.sourceModel().rows[row]
+        return needle in f"{s.title}\n{s.outlet or ''}\n{s.published or ''}\n{s.review_state}".lower()
+
+
+class DocumentsPanel(QWidget):
+    """Emits ``documentActivated(doc_id)`` when the user picks a document."""
+
+    documentActivated = Signal(int)
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = DocumentsModel(session, self)
+        self.proxy = _Filter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter documents (title, outlet, date, state)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._set_filter)
+        self.table = QTableView(self)
+        self.table.setObjectName("documentsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(COLUMNS)):
+            h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.filter_edit)
+        lay.addWidget(self.table, 1)
+        self._quiet = False
+
+    def _set_filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+
+    def _current_changed(self, current, _previous) -> None:
+        if self._quiet or not current.isValid():
+            return
+        self.documentActivated.emit(int(current.data(ID_ROLE)))
+
+    # ------------------------------------------------------------------ API
+
+    def ordered_ids(self) -> list[int]:
+        """Document ids in the order shown (sorted, filtered)."""
+        return [int(self.proxy.index(r, 0).data(ID_ROLE)) for r in range(self.proxy.rowCount())]
+
+    def current_id(self) -> int | None:
+        idx = self.table.currentIndex()
+        return int(idx.data(ID_ROLE)) if idx.isValid() else None
+
+    def select(self, doc_id: int, emit: bool = False) -> None:
+        row = self.model.row_of(doc_id)
+        if row is None:
+            return
+        idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not idx.isValid():  # filtered out: show everything again
+            self.filter_edit.clear()
+            idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        self._quiet = not emit
+        try:
+            self.table.setCurrentIndex(idx)
+            self.table.scrollTo(idx)
+        finally:
+            self._quiet = False
+
+    def step(self, delta: int) -> int | None:
+        """The id ``delta`` rows from the current one in display order (None at either end)."""
+        ids = self.ordered_ids()
+        if not ids:
+            return None
+        cur = self.current_id()
+        if cur not in ids:
+            return ids[0] if delta > 0 else ids[-1]
+        i = ids.index(cur) + delta
+        return ids[i] if 0 <= i < len(ids) else None
+
+    def reload(self) -> None:
+        cur = self.current_id()
+        self._quiet = True
+        try:
+            self.model.reload()
+        finally:
+            self._quiet = False
+        if cur is not None:
+            self.select(cur)
+
+    def refresh(self, doc_ids) -> None:
+        self.model.refresh(doc_ids)

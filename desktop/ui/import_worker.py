@@ -1,0 +1,137 @@
+"""Import in the background: a QThread with its own Project connection, progress and cancel.
+
+SQLite connections must not cross threads, so the worker opens the project file again; each
+document is committed on its own, so a cancelled import keeps every document it finished.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from desktop.core.store.project import ProjectError
+
+
+def extraction_available() -> bool:
+    try:
+        return importlib.util.find_spec("desktop.core.extract.pipeline") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class ImportWorker(QThread):
+    """``progressed(done, total, path)`` while running; ``done(results, error)`` at the end."""
+
+    progressed = Signal(int, int, str)
+    done = Signal(object, str)
+
+    def __init__(self, project_path: str | Path, paths: list[str], parent=None, extract: bool | None = None) -> None:
+        super().__init__(parent)
+        self.project_path = Path(project_path)
+        self.paths = [str(p) for p in paths]
+        self.extract = extraction_available() if extract is None else extract
+        self._cancel = threading.Event()
+        self._last_emit = 0.0
+        self.results: list = []
+        self.error = ""
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, i: int, total: int, path: str) -> None:
+        now = time.monotonic()
+        if now - self._last_emit >= 0.05 or i >= total or i == 0:
+            self._last_emit = now
+            self.progressed.emit(i, total, path)
+
+    def run(self) -> None:
+        from desktop.core.importer import import_paths
+        from desktop.core.store.project import Project
+
+        results: list = []
+        error = ""
+        try:
+            project = Project(self.project_path, create=False)
+        except ProjectError as err:
+            self.done.emit([], str(err))
+            return
+        try:
+            results = import_paths(project, self.paths, extract=self.extract, progress=self._progress,
+                                   cancelled=self._cancel.is_set)
+        except ProjectError as err:
+            error = str(err)
+        except Exception as err:  # never let a worker die silently
+            error = f"Import stopped: {type(err).__name__}: {err}"
+        finally:
+            project.close()
+        self.results, self.error = results, error
+        self.done.emit(results, error)
+
+
+class ImportReportDialog(QDialog):
+    """One row per file: imported / duplicate / failed, with the reason."""
+
+    def __init__(self, results: list, parent=None, cancelled: bool = False, error: str = "",
+                 extracted: bool = True) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import report")
+        counts = {s: sum(r.status == s for r in results) for s in ("imported", "duplicate", "failed")}
+        head = (f"{counts['imported']} imported, {counts['duplicate']} duplicate, {counts['failed']} failed"
+                + (" — cancelled, the documents imported so far are kept" if cancelled else ""))
+        lay = QVBoxLayout(self)
+        self.summary = QLabel(head, self)
+        f = self.summary.font()
+        f.setBold(True)
+        self.summary.setFont(f)
+        lay.addWidget(self.summary)
+        if error:
+            err = QLabel(error, self)
+            err.setWordWrap(True)
+            err.setStyleSheet("color: #b00020;")
+            lay.addWidget(err)
+        if not extracted:
+            note = QLabel("Extraction is not available in this build: documents were imported without "
+                          "suggestions.", self)
+            note.setWordWrap(True)
+            lay.addWidget(note)
+        table = QTableWidget(len(results), 3, self)
+        table.setObjectName("importReport")
+        table.setHorizontalHeaderLabels(["Result", "File", "Reason"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        colours = {"imported": "#2e7d32", "duplicate": "#8a6d00", "failed": "#b00020"}
+        from PySide6.QtGui import QColor
+
+        for r, res in enumerate(results):
+            items = [QTableWidgetItem(res.status), QTableWidgetItem(Path(res.path).name),
+                     QTableWidgetItem(res.reason or (res.title if res.status == "imported" else ""))]
+            items[0].setForeground(QColor(colours.get(res.status, "#000000")))
+            items[1].setToolTip(res.path)
+            for c, it in enumerate(items):
+                table.setItem(r, c, it)
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.resizeColumnsToContents()
+        self.table = table
+        lay.addWidget(table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.counts = counts
+        self.resize(760, 420)
