@@ -1,0 +1,835 @@
+"""The facts table without Qt: rows as plain Python data, columns from the registry,
+filters (scope, type, status, text, an external id set) and sorting.
+
+The Qt model (``desktop.ui.facts.model``) is a thin view over a :class:`FactQuery`: all the
+work that must scale to 100,000 facts happens here, in list comprehensions and ``list.sort``
+over precomputed keys, never in per-cell Qt callbacks. Every function here is testable
+without a display.
+
+Sorting puts unknown values (``None``, empty text) last in both directions; numbers sort
+numerically. Ties keep the project order (document, evidence position, id).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.core.countries import GROUPS, countries, party_name
+from desktop.core.model import (
+    ACCEPTED,
+    EDITED,
+    ENTITY_LABELS,
+    FACT_TYPES,
+    REJECTED,
+    REVIEWED_KEPT,
+    STATUSES,
+    SUGGESTED,
+    Entity,
+    Fact,
+    FieldSpec,
+)
+from desktop.core.numbers import format_amount, parse_amount
+
+# --------------------------------------------------------------------------- columns
+
+SCOPE_DOCUMENT, SCOPE_ALL = "document", "all"
+#: The status filter value meaning "accepted or edited".
+REVIEWED = "reviewed"
+STATUS_FILTERS: tuple[str, ...] = (*STATUSES, REVIEWED)
+
+#: Common columns, before the fields: key → (title, kind).
+COMMON_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("status", "Status", "status"),
+    ("type", "Type", "type"),
+    ("document", "Document", "document"),
+    ("confidence", "Confidence", "confidence"),
+    ("evidence", "Evidence", "evidence"),
+)
+SNIPPET_LENGTH = 90
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the facts table. ``field`` is set for fact-field columns."""
+
+    key: str
+    title: str
+    kind: str  # status | type | document | confidence | evidence | a FieldSpec kind
+    field: FieldSpec | None = None
+
+    @property
+    def is_field(self) -> bool:
+        return self.field is not None
+
+
+def columns_for(fact_type: str | None = None) -> list[Column]:
+    """The common columns plus the fields of ``fact_type``, or of all types (union, in
+    registry order) when ``fact_type`` is ``None``."""
+    cols = [Column(k, t, kind) for k, t, kind in COMMON_COLUMNS]
+    types = [FACT_TYPES[fact_type]] if fact_type else list(FACT_TYPES.values())
+    seen: set[str] = set()
+    for ft in types:
+        for spec in ft.fields:
+            if spec.name not in seen:
+                seen.add(spec.name)
+                cols.append(Column(spec.name, spec.title, spec.kind, spec))
+    return cols
+
+
+# --------------------------------------------------------------------------- rows
+
+
+class FactRow:
+    """A fact as the table shows it: plain data plus a lowercase search string."""
+
+    __slots__ = (
+        "confidence",
+        "doc_id",
+        "doc_title",
+        "ev_end",
+        "ev_start",
+        "evidence",
+        "fields",
+        "id",
+        "search",
+        "source",
+        "status",
+        "type",
+    )
+
+    def __init__(
+        self,
+        id: int,
+        doc_id: int,
+        type: str,
+        fields: dict[str, Any],
+        status: str = SUGGESTED,
+        confidence: float = 1.0,
+        doc_title: str = "",
+        evidence: str = "",
+        ev_start: int | None = None,
+        ev_end: int | None = None,
+        source: str = "",
+    ) -> None:
+        self.id = id
+        self.doc_id = doc_id
+        self.type = type
+        self.fields = fields
+        self.status = status
+        self.confidence = confidence
+        self.doc_title = doc_title or ""
+        self.evidence = evidence or ""
+        self.ev_start = ev_start
+        self.ev_end = ev_end
+        self.source = source or ""
+        self.search = search_text(self)
+
+    def __repr__(self) -> str:
+        return f"FactRow({self.id}, {self.type}, {self.status})"
+
+    def value(self, name: str) -> Any:
+        return self.fields.get(name)
+
+    def has_field(self, name: str) -> bool:
+        ft = FACT_TYPES.get(self.type)
+        return ft is not None and name in ft.field_names
+
+
+def row_from_fact(fact: Fact, doc_title: str = "", doc_text: str | None = None) -> FactRow:
+    """Build a row from a stored fact; the evidence is cut from ``doc_text`` when given."""
+    evidence = ""
+    if doc_text is not None and fact.evidence_start is not None and fact.evidence_end is not None:
+        evidence = doc_text[fact.evidence_start : fact.evidence_end]
+    return FactRow(
+        fact.id, fact.doc_id, fact.type, dict(fact.fields), fact.status, fact.confidence,
+        doc_title, evidence, fact.evidence_start, fact.evidence_end, fact.source,
+    )
+
+
+_ROWS_SQL = (
+    "SELECT f.id, f.doc_id, f.type, f.fields_json, f.status, f.confidence, d.title,"
+    " CASE WHEN f.evidence_start IS NOT NULL AND f.evidence_end IS NOT NULL"
+    "  THEN substr(d.text, f.evidence_start + 1, f.evidence_end - f.evidence_start) END,"
+    " f.evidence_start, f.evidence_end, f.source"
+    " FROM facts f JOIN documents d ON d.id = f.doc_id"
+)
+
+
+def load_rows(project: Any, fact_ids: Iterable[int] | None = None) -> list[FactRow]:
+    """Rows for every fact of ``project`` (or only ``fact_ids``), in project order.
+
+    One read query: the evidence text is cut by SQLite, so no document text is loaded
+    into Python. Reads only; the session remains the one writer.
+    """
+    conn = project.conn
+    loads = json.loads
+    out: list[FactRow] = []
+    if fact_ids is None:
+        cur = conn.execute(_ROWS_SQL + " ORDER BY f.doc_id, f.evidence_start, f.id")
+        rows = cur.fetchall()
+    else:
+        ids = list(fact_ids)
+        rows = []
+        for i in range(0, len(ids), 900):  # SQLite's parameter limit
+            chunk = ids[i : i + 900]
+            rows += conn.execute(
+                _ROWS_SQL + f" WHERE f.id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+    for fid, doc_id, type_, fields_json, status, conf, title, ev, s, e, source in rows:
+        out.append(FactRow(fid, doc_id, type_, loads(fields_json), status, conf, title, ev or "", s, e, source))
+    return out
+
+
+# --------------------------------------------------------------------------- display
+
+
+def format_percent(value: Any) -> str:
+    """40 → "40 %", 37.3 → "37.3 %"."""
+    if value is None or isinstance(value, bool):
+        return ""
+    if not isinstance(value, (int, float)):
+        return str(value)
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{text} %"
+
+
+def format_number(value: Any) -> str:
+    if value is None or isinstance(value, bool):
+        return ""
+    if not isinstance(value, (int, float)):
+        return str(value)
+    return format_amount(float(value))
+
+
+def edit_text(kind: str, value: Any) -> str:
+    """The text an editor starts with: exact (it must round-trip) yet readable."""
+    if value is None:
+        return ""
+    if kind in ("number", "percent") and isinstance(value, (int, float)) and not isinstance(value, bool):
+        if kind == "number":
+            short = format_amount(float(value))
+            try:
+                if parse_amount(short) == float(value):
+                    return short
+            except ValueError:
+                pass
+        v = float(value)
+        if v == int(v) and abs(v) < 1e18:
+            return f"{int(v):,}" if kind == "number" else str(int(v))
+        return repr(v)
+    return str(value)
+
+
+def display_value(kind: str, value: Any) -> str:
+    """A field value as a table cell shows it."""
+    if value is None:
+        return ""
+    if kind == "number":
+        return format_number(value)
+    if kind == "percent":
+        return format_percent(value)
+    return str(value)
+
+
+def snippet(text: str, length: int = SNIPPET_LENGTH) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[: length - 1].rstrip() + "…"
+
+
+def cell_text(row: FactRow, col: Column) -> str:
+    """The display text of one cell (only called for the rows on screen)."""
+    k = col.key
+    if k == "status":
+        return "✎ edited" if row.status == EDITED else row.status
+    if k == "type":
+        ft = FACT_TYPES.get(row.type)
+        return ft.title if ft else row.type
+    if k == "document":
+        return row.doc_title
+    if k == "confidence":
+        return f"{row.confidence:.2f}" if isinstance(row.confidence, (int, float)) else ""
+    if k == "evidence":
+        return snippet(row.evidence)
+    if not row.has_field(k):
+        return ""
+    return display_value(col.kind, row.fields.get(k))
+
+
+def search_text(row: FactRow) -> str:
+    """Everything a search may match in a row, lowercased once."""
+    parts = [row.status, row.type, row.doc_title, row.evidence]
+    ft = FACT_TYPES.get(row.type)
+    if ft is not None:
+        parts.append(ft.title)
+    for spec_kind, value in _field_kinds(row):
+        if value is None:
+            continue
+        if spec_kind == "number":
+            parts.append(format_number(value))
+            parts.append(str(value))
+        elif spec_kind == "percent":
+            parts.append(format_percent(value))
+        elif spec_kind == "country":
+            parts.append(str(value))
+            parts.append(party_name(str(value)))
+        else:
+            parts.append(str(value))
+    return "\n".join(parts).lower()
+
+
+def _field_kinds(row: FactRow) -> list[tuple[str, Any]]:
+    ft = FACT_TYPES.get(row.type)
+    if ft is None:
+        return [("text", v) for v in row.fields.values()]
+    return [(s.kind, row.fields.get(s.name)) for s in ft.fields]
+
+
+# --------------------------------------------------------------------------- sorting
+
+
+def default_key(row: FactRow) -> tuple[int, int, int]:
+    """Project order: document, evidence position, id."""
+    return (row.doc_id, row.ev_start if row.ev_start is not None else -1, row.id)
+
+
+def sort_key_function(col: Column) -> Callable[[FactRow], Any]:
+    """A key for ``col`` that returns ``None`` for unknown values (sorted last)."""
+    k = col.key
+    if k == "status":
+        return lambda r: r.status
+    if k == "type":
+        titles = {name: ft.title.lower() for name, ft in FACT_TYPES.items()}
+        return lambda r: titles.get(r.type, r.type)
+    if k == "document":
+        return lambda r: r.doc_title.lower() or None
+    if k == "confidence":
+        return lambda r: r.confidence if isinstance(r.confidence, (int, float)) else None
+    if k == "evidence":
+        return lambda r: r.evidence.lower() or None
+    if col.kind in ("number", "percent"):
+
+        def number(r: FactRow) -> Any:
+            v = r.fields.get(k)
+            return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+        return number
+
+    def text(r: FactRow) -> Any:
+        v = r.fields.get(k)
+        if v is None:
+            return None
+        s = str(v).lower()
+        return s or None
+
+    return text
+
+
+def sort_rows(rows: Sequence[FactRow], col: Column | None, descending: bool = False) -> list[FactRow]:
+    """Rows sorted by ``col`` (``None``: project order), unknown values last, stable."""
+    if col is None:
+        out = sorted(rows, key=default_key)
+        if descending:
+            out.reverse()
+        return out
+    key = sort_key_function(col)
+    keys = list(map(key, rows))
+    present = [i for i, k in enumerate(keys) if k is not None]
+    missing = [rows[i] for i, k in enumerate(keys) if k is None]
+    present.sort(key=keys.__getitem__, reverse=descending)
+    return [rows[i] for i in present] + missing
+
+
+# --------------------------------------------------------------------------- filtering
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What the table shows. ``fact_ids`` is an external filter (a chart click)."""
+
+    scope: str = SCOPE_ALL
+    doc_id: int | None = None
+    fact_type: str | None = None
+    status: str | None = None  # a status, REVIEWED, or None for all
+    text: str = ""
+    fact_ids: frozenset[int] | None = None
+
+    def statuses(self) -> frozenset[str] | None:
+        if self.status is None:
+            return None
+        if self.status == REVIEWED:
+            return frozenset(REVIEWED_KEPT)
+        return frozenset((self.status,))
+
+    def words(self) -> list[str]:
+        return self.text.lower().split()
+
+
+def make_predicate(flt: Filter) -> Callable[[FactRow], bool]:
+    """One function deciding whether a row is shown."""
+    doc_id = flt.doc_id
+    by_doc = flt.scope == SCOPE_DOCUMENT
+    fact_type = flt.fact_type
+    statuses = flt.statuses()
+    words = flt.words()
+    ids = flt.fact_ids
+
+    def accept(r: FactRow) -> bool:
+        if by_doc and r.doc_id != doc_id:
+            return False
+        if fact_type is not None and r.type != fact_type:
+            return False
+        if statuses is not None and r.status not in statuses:
+            return False
+        if ids is not None and r.id not in ids:
+            return False
+        s = r.search
+        return all(w in s for w in words)
+
+    return accept
+
+
+def filter_rows(rows: Sequence[FactRow], flt: Filter) -> list[FactRow]:
+    """The rows ``flt`` keeps, in their given order. Cheap tests go first, as comprehensions."""
+    out: Sequence[FactRow] = rows
+    if flt.scope == SCOPE_DOCUMENT:
+        d = flt.doc_id
+        out = [r for r in out if r.doc_id == d]
+    if flt.fact_ids is not None:
+        ids = flt.fact_ids
+        out = [r for r in out if r.id in ids]
+    if flt.fact_type is not None:
+        t = flt.fact_type
+        out = [r for r in out if r.type == t]
+    statuses = flt.statuses()
+    if statuses is not None:
+        if len(statuses) == 1:
+            (st,) = statuses
+            out = [r for r in out if r.status == st]
+        else:
+            out = [r for r in out if r.status in statuses]
+    for w in flt.words():
+        out = [r for r in out if w in r.search]
+    return list(out)
+
+
+# --------------------------------------------------------------------------- the state
+
+
+class FactQuery:
+    """The facts view's state: all rows, the filter, the sort, and the visible rows.
+
+    ``visible`` is what the table shows, in order. Changes to single facts
+    (:meth:`put`) keep the rest of ``visible`` untouched so a view can announce just them.
+    ``pinned`` ids stay visible while the filter is unchanged (the fact being edited, a fact
+    just added), so a row does not vanish under the analyst's hands.
+    """
+
+    def __init__(self, rows: Iterable[FactRow] = ()) -> None:
+        self.filter = Filter()
+        self.filter_description = ""
+        self.sort_column: str | None = None
+        self.descending = False
+        self.pinned: set[int] = set()
+        self._base: list[FactRow] = []
+        self._by_id: dict[int, FactRow] = {}
+        self.visible: list[FactRow] = []
+        self.columns: list[Column] = columns_for(None)
+        self.load(rows)
+
+    # -------------------------------------------------------------- loading
+
+    def load(self, rows: Iterable[FactRow]) -> None:
+        self._base = sorted(rows, key=default_key)
+        self._by_id = {r.id: r for r in self._base}
+        self.refresh()
+
+    def __len__(self) -> int:
+        return len(self._base)
+
+    def row(self, fact_id: int) -> FactRow | None:
+        return self._by_id.get(fact_id)
+
+    def all_rows(self) -> list[FactRow]:
+        return list(self._base)
+
+    # -------------------------------------------------------------- filter and sort
+
+    def set_filter(self, **changes: Any) -> bool:
+        """Change filter fields (``scope``, ``doc_id``, ``fact_type``, ``status``, ``text``,
+        ``fact_ids``). Returns True when the columns changed too. Call :meth:`refresh` after."""
+        if "fact_ids" in changes and changes["fact_ids"] is not None:
+            changes["fact_ids"] = frozenset(changes["fact_ids"])
+        if changes.get("status") == "":
+            changes["status"] = None
+        if changes.get("fact_type") == "":
+            changes["fact_type"] = None
+        old_type = self.filter.fact_type
+        self.filter = Filter(**(self.filter.__dict__ | changes))
+        self.pinned.clear()
+        if self.filter.fact_type != old_type:
+            self.columns = columns_for(self.filter.fact_type)
+            if self.sort_column is not None and self.column(self.sort_column) is None:
+                self.sort_column = None
+            return True
+        return False
+
+    def column(self, key: str) -> Column | None:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        return None
+
+    def column_index(self, key: str) -> int:
+        for i, c in enumerate(self.columns):
+            if c.key == key:
+                return i
+        return -1
+
+    def matches(self, row: FactRow) -> bool:
+        return make_predicate(self.filter)(row)
+
+    def refresh(self) -> list[FactRow]:
+        """Recompute ``visible`` from the filter and the sort."""
+        rows = filter_rows(self._base, self.filter)
+        if self.pinned:
+            shown = {r.id for r in rows}
+            extra = [self._by_id[i] for i in self.pinned if i in self._by_id and i not in shown]
+            if extra:
+                rows = sorted(rows + extra, key=default_key)
+        self.visible = self._sorted(rows)
+        return self.visible
+
+    def set_sort(self, column: str | None, descending: bool = False) -> list[FactRow]:
+        """Sort the visible rows (no re-filtering)."""
+        self.sort_column = column if column is None or self.column(column) is not None else None
+        self.descending = descending
+        if self.sort_column is None:
+            self.visible = sorted(self.visible, key=default_key)
+        else:
+            self.visible = self._sorted(self.visible)
+        return self.visible
+
+    def _sorted(self, rows: list[FactRow]) -> list[FactRow]:
+        if self.sort_column is None:
+            return rows  # filter_rows keeps project order
+        return sort_rows(rows, self.column(self.sort_column), self.descending)
+
+    def visible_ids(self) -> list[int]:
+        return [r.id for r in self.visible]
+
+    def index_of(self, fact_id: int) -> int:
+        """Position of a fact in ``visible``, or -1."""
+        row = self._by_id.get(fact_id)
+        if row is None:
+            return -1
+        try:
+            return self.visible.index(row)
+        except ValueError:
+            return -1
+
+    def positions(self, fact_ids: Iterable[int]) -> dict[int, int]:
+        """Visible positions of the given facts (the ones not shown are left out)."""
+        ids = list(fact_ids)
+        if len(ids) <= 32:
+            out = {}
+            for fid in ids:
+                i = self.index_of(fid)
+                if i >= 0:
+                    out[fid] = i
+            return out
+        want = set(ids)
+        return {r.id: i for i, r in enumerate(self.visible) if r.id in want}
+
+    # -------------------------------------------------------------- single-row changes
+
+    def put(self, fact_id: int, row: FactRow | None) -> tuple[str, int]:
+        """Store the new state of one fact (``None``: deleted) in the base rows and say what
+        the visible list must do: ``("change", i)``, ``("remove", i)``, ``("insert", i)`` or
+        ``("none", -1)``. ``visible`` itself is not touched: the caller applies the action
+        (with :meth:`apply`) between the matching Qt begin/end calls."""
+        old = self._by_id.pop(fact_id, None)
+        if old is not None:
+            i = bisect.bisect_left(self._base, default_key(old), key=default_key)
+            while i < len(self._base) and self._base[i] is not old:
+                i += 1
+            if i < len(self._base):
+                del self._base[i]
+            else:  # not where its key says: search the whole list
+                self._base.remove(old)
+        if row is not None:
+            bisect.insort(self._base, row, key=default_key)
+            self._by_id[fact_id] = row
+        pos = -1
+        if old is not None:
+            try:
+                pos = self.visible.index(old)
+            except ValueError:
+                pos = -1
+        show = row is not None and (fact_id in self.pinned or self.matches(row))
+        if pos >= 0:
+            return ("change", pos) if show else ("remove", pos)
+        if show:
+            assert row is not None
+            return ("insert", self.insert_position(row))
+        return ("none", -1)
+
+    def apply(self, action: str, pos: int, row: FactRow | None) -> None:
+        if action == "change":
+            self.visible[pos] = row  # type: ignore[assignment]
+        elif action == "remove":
+            del self.visible[pos]
+        elif action == "insert":
+            self.visible.insert(pos, row)  # type: ignore[arg-type]
+
+    def insert_position(self, row: FactRow) -> int:
+        """Where a new row goes in ``visible`` under the current sort (unknown values last)."""
+        if self.sort_column is None:
+            k = default_key(row)
+            keys = [default_key(r) for r in self.visible]
+            if self.descending:
+                return next((i for i, kk in enumerate(keys) if kk < k), len(keys))
+            return bisect.bisect_right(keys, k)
+        keyf = sort_key_function(self.column(self.sort_column))  # type: ignore[arg-type]
+        k = keyf(row)
+        if k is None:
+            return len(self.visible)
+        desc = self.descending
+        for i, r in enumerate(self.visible):
+            kk = keyf(r)
+            if kk is None or (kk < k if desc else kk > k):
+                return i
+        return len(self.visible)
+
+
+# --------------------------------------------------------------------------- a fact from a sentence
+
+TRADE_WORDS = re.compile(r"\b(trade|trading|turnover|exports?|imports?|exported|imported|shipments?)\b", re.I)
+INVEST_WORDS = re.compile(
+    r"\b(invest\w*|FDI|loans?|lending|financ\w*|capital|funds?|funding|credit)\b", re.I
+)
+_EXPORT = re.compile(r"\bexport", re.I)
+_IMPORT = re.compile(r"\bimport", re.I)
+_PLEDGE = re.compile(r"\b(pledg\w*|sign\w*|agree\w*|deal|will|plan\w*|commit\w*|contract\w*)\b", re.I)
+_STOCK = re.compile(r"\b(stock|accumulated|cumulative|total)\b", re.I)
+_GROWTH = re.compile(r"\b(up|rose|rise|grew|grow\w*|increas\w*|surg\w*|jump\w*|climb\w*|down|fell|declin\w*|decreas\w*|drop\w*)\b", re.I)
+_FALL = re.compile(r"\b(down|fell|declin\w*|decreas\w*|drop\w*)\b", re.I)
+_QUALIFIER_WORDS = (
+    ("about", re.compile(r"\b(about|around|nearly|almost|approximately|some|roughly|close to)\s*$", re.I)),
+    ("over", re.compile(r"\b(over|more than|above|exceed\w*|in excess of)\s*$", re.I)),
+    ("under", re.compile(r"\b(under|less than|below|up to)\s*$", re.I)),
+)
+
+CURRENCY_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(yuan|renminbi|rmb|cny)\b|¥", re.I), "CNY"),
+    (re.compile(r"\b(tenge|kzt)\b|₸", re.I), "KZT"),
+    (re.compile(r"\b(soums?|sums?|uzs)\b", re.I), "UZS"),
+    (re.compile(r"\b(somoni|tjs)\b", re.I), "TJS"),
+    (re.compile(r"\b(soms?|kgs)\b", re.I), "KGS"),
+    (re.compile(r"\b(manats?|tmt)\b", re.I), "TMT"),
+    (re.compile(r"\b(rubles?|roubles?|rub)\b|₽", re.I), "RUB"),
+    (re.compile(r"\b(euros?|eur)\b|€", re.I), "EUR"),
+    (re.compile(r"\b(dollars?|usd)\b|\$", re.I), "USD"),
+)
+_MONEY_NUMBER = re.compile(
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(trillion|billion|million|thousand|tn|bn|mln|mn|bln|[kmbt])?\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+def parse_money(text: str) -> tuple[float | None, str | None]:
+    """``"$70.2 billion"`` → (70200000000.0, "USD"); ``"173.05 billion yuan"`` → (…, "CNY").
+
+    A range (``"$5bn-$6bn"``) gives its first value. Unknown parts are ``None``.
+    """
+    currency = None
+    for pattern, code in CURRENCY_WORDS:
+        if pattern.search(text):
+            currency = code
+            break
+    value = None
+    m = _MONEY_NUMBER.search(text)
+    if m:
+        scale = m.group(2) or ""
+        if not scale:  # "$5-6 billion": the scale written once, at the end
+            later = re.search(r"\b(trillion|billion|million|thousand|tn|bn|mln|mn|bln)\b", text[m.end() :], re.I)
+            if later and re.match(r"^[\s\-–to$]*\d", text[m.end() : m.end() + later.start()] or "x"):
+                scale = later.group(1)
+        try:
+            value = parse_amount(f"{m.group(1)} {scale}".strip())
+        except ValueError:
+            value = None
+    return value, currency
+
+
+def parse_percent(text: str) -> float | None:
+    m = re.search(r"\d+(?:\.\d+)?", text)
+    return float(m.group(0)) if m else None
+
+
+def _country_lookup() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for code, c in countries().items():
+        for name in (c.name, *c.aliases, code):
+            table.setdefault(name.lower(), code)
+    for code, name in GROUPS.items():
+        table.setdefault(code.lower(), code)
+        table.setdefault(name.lower(), code)
+    for alias in ("central asia", "central asian countries", "five central asian countries",
+                  "five central asian states", "central asian states", "c5", "c+c5"):
+        table.setdefault(alias, "CA5")
+    return table
+
+
+_LOOKUP: dict[str, str] | None = None
+
+
+def country_code(name: str) -> str | None:
+    """A country name, alias or code → its party code (``"Kazakhstan"`` → ``"KAZ"``)."""
+    global _LOOKUP
+    if _LOOKUP is None:
+        _LOOKUP = _country_lookup()
+    key = " ".join(name.strip().split()).lower()
+    if key.startswith("the "):
+        key = key[4:]
+    return _LOOKUP.get(key)
+
+
+def guess_fact(text: str, entities: Sequence[Entity], offset: int = 0) -> tuple[str, dict[str, Any]]:
+    """Guess a fact's type and fields from a sentence and the entities inside it.
+
+    ``text`` is the sentence, ``offset`` its start in the document (entity offsets are
+    document offsets). MONEY with trade words → trade, MONEY with investment words →
+    investment, an EVENT → event, a PERSON → role, else indicator. Only fields of the
+    chosen type are returned, unknown ones omitted; values are ready for ``validate_fields``.
+    """
+    ents = sorted((e for e in entities if e.status != REJECTED and e.label in ENTITY_LABELS), key=lambda e: e.start)
+    by = {label: [e for e in ents if e.label == label] for label in ENTITY_LABELS}
+    money = by["MONEY"]
+    if money and TRADE_WORDS.search(text):
+        ftype = "trade"
+    elif money and INVEST_WORDS.search(text):
+        ftype = "investment"
+    elif by["EVENT"]:
+        ftype = "event"
+    elif by["PERSON"]:
+        ftype = "role"
+    else:
+        ftype = "indicator"
+
+    codes: list[str] = []
+    for e in by["COUNTRY"] + by["LOCATION"]:
+        code = country_code(e.text)
+        if code and code not in codes:
+            codes.append(code)
+    year = None
+    date_text = None
+    for e in by["DATE"]:
+        m = _YEAR.search(e.text)
+        if m:
+            year, date_text = m.group(0), e.text
+            break
+    value = currency = None
+    qualifier = None
+    if money:
+        value, currency = parse_money(money[0].text)
+        before = text[: max(0, money[0].start - offset)]
+        for name, pattern in _QUALIFIER_WORDS:
+            if pattern.search(before):
+                qualifier = name
+                break
+    change = None
+    if by["PERCENT"] and _GROWTH.search(text):
+        change = parse_percent(by["PERCENT"][0].text)
+        if change is not None and _FALL.search(text):
+            change = -change
+
+    fields: dict[str, Any] = {}
+    if ftype in ("trade", "investment"):
+        a, b = ("reporter", "partner") if ftype == "trade" else ("investor", "recipient")
+        if codes:
+            fields[a] = codes[0]
+        if len(codes) > 1:
+            fields[b] = codes[1]
+        if ftype == "trade":
+            exp, imp = bool(_EXPORT.search(text)), bool(_IMPORT.search(text))
+            fields["flow"] = "export" if exp and not imp else "import" if imp and not exp else "total"
+        else:
+            fields["kind"] = "pledge" if _PLEDGE.search(text) else "stock" if _STOCK.search(text) else "flow"
+        if year:
+            fields["period"] = year
+            fields["period_text"] = date_text
+        fields["value"] = value
+        fields["currency"] = currency
+        if currency == "USD" and value is not None:
+            fields["value_usd"] = value
+        fields["change_pct"] = change
+        fields["qualifier"] = qualifier
+    elif ftype == "event":
+        fields["name"] = by["EVENT"][0].text
+        if by["LOCATION"]:
+            fields["location"] = by["LOCATION"][0].text
+        country_codes = [country_code(e.text) for e in by["COUNTRY"]]
+        country_codes = [c for c in country_codes if c]
+        if country_codes:
+            fields["country"] = country_codes[0]
+    elif ftype == "role":
+        fields["person"] = by["PERSON"][0].text
+        if by["ORG"]:
+            fields["organization"] = by["ORG"][0].text
+        if codes:
+            fields["country"] = codes[0]
+    else:
+        if codes:
+            fields["subject"] = codes[0]
+        if money:
+            fields["value"] = value
+            fields["unit"] = currency
+        elif by["PERCENT"] and change is None:
+            fields["value"] = parse_percent(by["PERCENT"][0].text)
+            fields["unit"] = "%"
+        if year:
+            fields["period"] = year
+            fields["period_text"] = date_text
+        fields["change_pct"] = change
+        fields["qualifier"] = qualifier
+    known = FACT_TYPES[ftype].field_names
+    return ftype, {k: v for k, v in fields.items() if k in known and v is not None}
+
+
+__all__ = [
+    "ACCEPTED",
+    "COMMON_COLUMNS",
+    "EDITED",
+    "REJECTED",
+    "REVIEWED",
+    "SCOPE_ALL",
+    "SCOPE_DOCUMENT",
+    "STATUS_FILTERS",
+    "Column",
+    "FactQuery",
+    "FactRow",
+    "Filter",
+    "cell_text",
+    "columns_for",
+    "country_code",
+    "default_key",
+    "display_value",
+    "edit_text",
+    "filter_rows",
+    "format_percent",
+    "guess_fact",
+    "load_rows",
+    "make_predicate",
+    "parse_money",
+    "row_from_fact",
+    "search_text",
+    "snippet",
+    "sort_key_function",
+    "sort_rows",
+]

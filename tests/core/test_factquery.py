@@ -1,0 +1,240 @@
+"""The facts table's Qt-free state: rows, columns, sorting, filtering, incremental updates."""
+
+import hashlib
+
+import pytest
+
+from desktop.core.factquery import (
+    REVIEWED,
+    SCOPE_ALL,
+    SCOPE_DOCUMENT,
+    FactQuery,
+    FactRow,
+    Filter,
+    cell_text,
+    columns_for,
+    country_code,
+    edit_text,
+    filter_rows,
+    guess_fact,
+    load_rows,
+    parse_money,
+    row_from_fact,
+    sort_rows,
+)
+from desktop.core.model import FACT_TYPES, Document, Entity, Fact
+from desktop.core.numbers import parse_amount
+
+
+def row(id, value=None, *, doc=1, type="trade", status="suggested", title="Doc", evidence="", start=None, **fields):
+    f = {"value": value, **fields} if type in ("trade", "investment", "indicator") else dict(fields)
+    return FactRow(id, doc, type, f, status, 0.9, title, evidence, start if start is not None else id * 10, None)
+
+
+def col(key, fact_type=None):
+    return next(c for c in columns_for(fact_type) if c.key == key)
+
+
+# ----------------------------------------------------------------- columns
+
+
+def test_columns_are_common_then_the_union_of_registry_fields():
+    cols = columns_for(None)
+    assert [c.key for c in cols[:5]] == ["status", "type", "document", "confidence", "evidence"]
+    union = []
+    for ft in FACT_TYPES.values():
+        union += [n for n in ft.field_names if n not in union]
+    assert [c.key for c in cols[5:]] == union
+    assert all(c.field is not None for c in cols[5:])
+
+
+def test_single_type_columns_are_that_types_fields():
+    for name, ft in FACT_TYPES.items():
+        assert [c.key for c in columns_for(name)[5:]] == list(ft.field_names)
+
+
+# ----------------------------------------------------------------- rows and display
+
+
+def test_row_from_fact_cuts_evidence_and_builds_search_text():
+    text = "Intro. Trade between China and Kazakhstan reached $41 billion in 2023."
+    fact = Fact(7, 3, "trade", {"reporter": "CHN", "partner": "KAZ", "value": 41e9, "change_pct": 37.3},
+                7, len(text), "accepted", 0.8, "fact:trade")
+    r = row_from_fact(fact, "Kazinform story", text)
+    assert r.evidence.startswith("Trade between") and r.id == 7 and r.doc_id == 3
+    assert "kazakhstan" in r.search and "41 bn" in r.search and "kazinform" in r.search
+    assert cell_text(r, col("value")) == "41 bn"
+    assert cell_text(r, col("change_pct")) == "37.3 %"
+    assert cell_text(r, col("status")) == "accepted"
+    assert cell_text(r, col("type")) == "Trade"
+    assert cell_text(r, col("name")) == ""  # not a trade field
+
+
+def test_edit_text_round_trips_exactly():
+    for v in (70_200_000_000.0, 70_234_567_891.0, 1234.5, 0.0, 41e9):
+        assert parse_amount(edit_text("number", v)) == v
+    assert edit_text("number", 70.2e9) == "70.2 bn"
+    assert edit_text("percent", 40.0) == "40"
+
+
+def test_load_rows_reads_project_with_titles_and_evidence(project):
+    text = "China and Kazakhstan. Trade reached $41 billion in 2023."
+    doc = Document(None, text, title="T1", content_hash=hashlib.sha256(text.encode()).hexdigest())
+    d = project.add_document(doc, (), [Fact(None, 0, "trade", {"value": 41e9}, 22, len(text))])
+    rows = load_rows(project)
+    assert len(rows) == 1 and rows[0].doc_id == d and rows[0].doc_title == "T1"
+    assert rows[0].evidence == text[22:]
+    assert load_rows(project, [rows[0].id])[0].fields == {"value": 41e9}
+    assert load_rows(project, [999]) == []
+
+
+# ----------------------------------------------------------------- sorting
+
+
+def test_sort_numbers_numerically_with_none_last_both_ways():
+    rows = [row(1, 5e9), row(2, None), row(3, 70.2e9), row(4, 9e8), row(5, None), row(6, 5e9)]
+    asc = sort_rows(rows, col("value"))
+    assert [r.id for r in asc] == [4, 1, 6, 3, 2, 5]
+    desc = sort_rows(rows, col("value"), descending=True)
+    assert [r.id for r in desc] == [3, 1, 6, 4, 2, 5]  # ties stable, None still last
+
+
+def test_sort_text_case_insensitive_and_default_order():
+    rows = [row(1, title="beta"), row(2, title="Alpha"), row(3, title=""), row(4, title="alpha2")]
+    assert [r.id for r in sort_rows(rows, col("document"))] == [2, 4, 1, 3]
+    shuffled = [rows[2], rows[0], rows[3], rows[1]]
+    assert [r.id for r in sort_rows(shuffled, None)] == [1, 2, 3, 4]
+
+
+# ----------------------------------------------------------------- filtering
+
+
+@pytest.fixture
+def rows():
+    return [
+        row(1, 41e9, doc=1, status="suggested", evidence="Trade with Kazakhstan", reporter="CHN", partner="KAZ"),
+        row(2, 5e9, doc=1, type="investment", status="accepted", evidence="Investment in Uzbekistan"),
+        row(3, None, doc=2, type="event", status="edited", name="China-Central Asia Summit"),
+        row(4, 1e6, doc=2, status="rejected", evidence="Exports to Kyrgyzstan"),
+    ]
+
+
+def test_filter_by_scope_type_status_text_and_ids(rows):
+    ids = lambda f: [r.id for r in filter_rows(rows, f)]  # noqa: E731
+    assert ids(Filter()) == [1, 2, 3, 4]
+    assert ids(Filter(scope=SCOPE_DOCUMENT, doc_id=2)) == [3, 4]
+    assert ids(Filter(scope=SCOPE_DOCUMENT, doc_id=None)) == []
+    assert ids(Filter(scope=SCOPE_ALL, doc_id=2)) == [1, 2, 3, 4]
+    assert ids(Filter(fact_type="trade")) == [1, 4]
+    assert ids(Filter(status="accepted")) == [2]
+    assert ids(Filter(status=REVIEWED)) == [2, 3]
+    assert ids(Filter(text="kazakhstan")) == [1]  # the country name of KAZ and the evidence
+    assert ids(Filter(text="SUMMIT central")) == [3]  # words, any order, any case
+    assert ids(Filter(text="41 bn")) == [1]
+    assert ids(Filter(fact_ids=frozenset({2, 4}))) == [2, 4]
+    assert ids(Filter(fact_type="trade", status="rejected", text="kyrgyz")) == [4]
+
+
+def test_query_keeps_sort_across_filters_and_changes_columns(rows):
+    q = FactQuery(rows)
+    q.set_sort("value", descending=True)
+    assert q.visible_ids() == [1, 2, 4, 3]
+    assert q.set_filter(fact_type="trade") is True
+    assert [c.key for c in q.columns[5:]] == list(FACT_TYPES["trade"].field_names)
+    q.refresh()
+    assert q.visible_ids() == [1, 4]
+    assert q.set_filter(status="rejected") is False
+    assert q.refresh() and q.visible_ids() == [4]
+    q.set_filter(fact_type="indicator", status=None)
+    assert q.sort_column == "value"  # indicators have a value column too
+    q.set_filter(fact_type="event")
+    assert q.sort_column is None  # events have none: the sort falls back to project order
+
+
+def test_put_reports_single_row_changes(rows):
+    q = FactQuery(rows)
+    q.set_filter(status="suggested")
+    q.refresh()
+    assert q.visible_ids() == [1]
+    # accepted: leaves the filter → remove
+    accepted = row(1, 41e9, status="accepted")
+    action = q.put(1, accepted)
+    assert action == ("remove", 0)
+    q.apply(*action, accepted)
+    assert q.visible_ids() == []
+    # back to suggested (undo): insert where the sort puts it
+    back = row(1, 41e9, status="suggested")
+    assert q.put(1, back) == ("insert", 0)
+    q.apply("insert", 0, back)
+    # a value edit on a pinned row stays, as a change
+    q.pinned.add(1)
+    edited = row(1, 42e9, status="edited")
+    assert q.put(1, edited) == ("change", 0)
+    q.apply("change", 0, edited)
+    # deleted
+    assert q.put(1, None) == ("remove", 0)
+    q.apply("remove", 0, None)
+    assert q.row(1) is None and len(q) == 3
+    # a new fact outside the filter: nothing to show
+    assert q.put(9, row(9, status="accepted")) == ("none", -1)
+    assert len(q) == 4
+
+
+def test_insert_position_follows_sort_with_none_last(rows):
+    q = FactQuery(rows)
+    q.set_sort("value")
+    assert q.visible_ids() == [4, 2, 1, 3]
+    assert q.insert_position(row(8, 2e9)) == 1
+    assert q.insert_position(row(8, None)) == 4
+    q.set_sort("value", descending=True)
+    assert q.insert_position(row(8, 2e9)) == 2
+    q.set_sort(None)
+    assert q.insert_position(row(8, None, doc=1, start=15)) == 1
+
+
+# ----------------------------------------------------------------- a fact from a sentence
+
+
+def ent(text, sentence, label, offset=0):
+    i = sentence.index(text)
+    return Entity(None, 1, offset + i, offset + i + len(text), label, text)
+
+
+def test_parse_money_and_countries():
+    assert parse_money("$70.2 billion") == (70.2e9, "USD")
+    assert parse_money("173.05 billion yuan") == (173.05e9, "CNY")
+    assert parse_money("46 billion U.S. dollars") == (46e9, "USD")
+    assert parse_money("US $15 billion") == (15e9, "USD")
+    assert parse_money("$5bn-$6bn") == (5e9, "USD")
+    assert parse_money("1.2 trillion tenge") == (1.2e12, "KZT")
+    assert country_code("Kazakhstan") == "KAZ" and country_code("PRC") == "CHN"
+    assert country_code("Central Asia") == "CA5" and country_code("Atlantis") is None
+
+
+def test_guess_trade_fact_from_sentence():
+    s = "In 2022, trade between China and Kazakhstan rose by 34 percent to about $31 billion."
+    offset = 100
+    ents = [ent(t, s, lab, offset) for t, lab in
+            (("2022", "DATE"), ("China", "COUNTRY"), ("Kazakhstan", "COUNTRY"), ("34 percent", "PERCENT"),
+             ("$31 billion", "MONEY"))]
+    ftype, fields = guess_fact(s, ents, offset)
+    assert ftype == "trade"
+    assert fields == {"reporter": "CHN", "partner": "KAZ", "flow": "total", "period": "2022",
+                      "period_text": "2022", "value": 31e9, "currency": "USD", "value_usd": 31e9,
+                      "change_pct": 34.0, "qualifier": "about"}
+
+
+def test_guess_other_types():
+    s = "Chinese firms invested 2 billion yuan in Uzbekistan in 2023."
+    t, f = guess_fact(s, [ent("2 billion yuan", s, "MONEY"), ent("Uzbekistan", s, "COUNTRY"), ent("2023", s, "DATE")])
+    assert t == "investment" and f["value"] == 2e9 and f["currency"] == "CNY" and f["investor"] == "UZB"
+    s = "The China-Central Asia Summit was held in Xi'an, China."
+    t, f = guess_fact(s, [ent("China-Central Asia Summit", s, "EVENT"), ent("Xi'an", s, "LOCATION"),
+                          ent("China", s[30:], "COUNTRY", 30)])
+    assert t == "event" and f == {"name": "China-Central Asia Summit", "location": "Xi'an", "country": "CHN"}
+    s = "Huo Fupeng of the NDRC spoke."
+    t, f = guess_fact(s, [ent("Huo Fupeng", s, "PERSON"), ent("NDRC", s, "ORG")])
+    assert t == "role" and f == {"person": "Huo Fupeng", "organization": "NDRC"}
+    s = "Over 100 freight trains ran in 2023."
+    t, f = guess_fact(s, [ent("2023", s, "DATE")])
+    assert t == "indicator" and f == {"period": "2023", "period_text": "2023"}
