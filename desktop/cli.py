@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from desktop import __version__
 
 #: Subcommand modules under ``desktop.commands``, in help order.
-COMMANDS = ("import_", "list_", "extract", "evaluate", "export", "import_workbook", "charts")
+COMMANDS = ("import_", "list_", "extract", "evaluate", "export", "import_workbook", "charts", "restore")
 
 EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
 

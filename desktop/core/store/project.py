@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -151,6 +151,7 @@ class Project:
     def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self._on_close: list[Callable[[], None]] = []
         exists = self.path.exists()
         if exists:
             check_project_file(self.path)
@@ -186,6 +187,13 @@ class Project:
 
     def close(self) -> None:
         self.conn.close()
+        callbacks, self._on_close = self._on_close, []
+        for callback in reversed(callbacks):
+            callback()
+
+    def call_on_close(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once when the project is closed (``store.open`` releases its lock so)."""
+        self._on_close.append(callback)
 
     def __enter__(self) -> Project:
         return self
