@@ -40,6 +40,7 @@ class Sentence:
     end: int
     entities: list[Span]
     index: int
+    para: int = 0  # paragraph number (a newline between sentences starts a new paragraph)
 
 
 @dataclass
@@ -87,11 +88,15 @@ def build_context(text: str, entities: Sequence[Span], published: str | None, zo
     ents = sorted((e for e in entities if 0 <= e.start < e.end <= len(text)), key=lambda e: (e.start, -e.end))
     starts = [e.start for e in ents]
     sentences: list[Sentence] = []
+    para, prev_end = 0, 0
     for a, b in spans:
+        if "\n" in text[prev_end:a]:
+            para += 1
+        prev_end = b
         if zs and in_chrome(a, b):
             continue
         lo, hi = bisect_left(starts, a), bisect_left(starts, b)
-        sentences.append(Sentence(a, b, [e for e in ents[lo:hi] if e.end <= b], len(sentences)))
+        sentences.append(Sentence(a, b, [e for e in ents[lo:hi] if e.end <= b], len(sentences), para))
     body = "".join(text[s.start:s.end] + "\n" for s in sentences) if zs else text
     acronyms = {}
     for m in _ACRONYM_DEF.finditer(body):

@@ -49,6 +49,13 @@ _METRIC_BEFORE = re.compile(
     r"amounted\s+to|amounting\s+to|totall?ed|totall?ing|was|is|will\s+be|exceeded|hit|stood\s+at)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|up\s+to\s+)?$",
     re.I,
 )
+_METRIC_WORD = re.compile(
+    r"\b(?:capacity|length|output|production|volume|reserves|throughput|power|generation|area|cargo|freight|traffic|"
+    r"transit|consumption|shipments|harvest|yield|supplies)\b"
+)
+_MODIFIERS = re.compile(
+    r"((?:(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be|in|to|for|by|on|at|this|that)\b)[a-z][\w-]*\s+){0,2})$"
+)
 _AFTER_FOLD = re.compile(r"\s*(increase|growth|rise|jump|expansion)", re.I)
 _STRIP_ADV = re.compile(r"^(?:a|an|the|some|about|over|nearly|total)\s+", re.I)
 
@@ -76,7 +83,17 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
         elif m.group("unit"):
             unit = " ".join(m.group("unit").split())
             mb = _METRIC_BEFORE.search(text, max(sent.start, a - 60), a)
-            metric = _STRIP_ADV.sub("", mb.group(1)).lower() if mb else unit
+            if mb:
+                metric = _STRIP_ADV.sub("", mb.group(1)).lower()
+            else:
+                w0 = max(sent.start, a - 80)
+                hits = list(_METRIC_WORD.finditer(text, w0, a))
+                last = hits[-1] if hits else None
+                if last:
+                    mods = _MODIFIERS.search(text[w0:last.start()])
+                    metric = ((mods.group(1) if mods else "") + last.group()).strip()
+                else:
+                    metric = unit
             end = m.end()
         else:
             unit = " ".join(m.group("noun").split())

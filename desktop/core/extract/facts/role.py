@@ -30,6 +30,10 @@ _AFTER = re.compile(
     r"\s*(?=,|;|:|\.(?:\s|$)|\)|$|\s+(?:who|said|says|told|noted|stressed|added|pointed|stated|while|when|during|in\s+an?\b)\b)",
     re.I,
 )
+_LEADING_TITLE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|(?:(?:Former|Acting|Deputy|Vice|First|Prime|Foreign|President|Minister|Premier|"
+    r"Ambassador|Chairman|Governor|Mayor|Secretary|General|Director|Head|Senator|Speaker|CEO)\s+)+)"
+)
 _ORG_STOP = re.compile(r"\s+(?:who|said|says|told|noted|stressed|added|pointed|stated|while|when|during|on|in\s+an?)\b.*$", re.I)
 
 # Known national institutions whose name carries no country (the field's usual suspects).
@@ -179,6 +183,13 @@ def role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, di
             if e.label != "PERSON":
                 continue
             name = " ".join(e.text.split())
+            estart = e.start
+            tm = _LEADING_TITLE.match(name)
+            if tm and tm.end() < len(name):
+                # The entity span swallowed a title ("Minister Olzhas Bektenov"): split it off.
+                name = name[tm.end():]
+                estart = e.start + (len(e.text) - len(e.text.lstrip())) + tm.end()
+                estart = text.find(name.split()[0], e.start, e.end) if name else estart
             toks = set(name.split())
             if any(name == p or (toks and toks <= set(p.split())) for p in persons):
                 continue
@@ -207,11 +218,11 @@ def role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, di
                 country = country or _org_country(org, ctx)
                 found = (title, org, country, e.start, end_at)
             else:
-                b = _before(ctx, sent, e.start)
+                b = _before(ctx, sent, estart)
                 if b:
                     title, org, country = b
                     country = country or _org_country(org, ctx)
-                    s0 = max(sent.start, text.rfind(title.split()[0], sent.start, e.start))
+                    s0 = max(sent.start, text.rfind(title.split()[0], sent.start, estart))
                     found = (title, org, country, s0, e.end)
             if not found:
                 continue

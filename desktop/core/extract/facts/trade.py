@@ -40,6 +40,11 @@ _IMPORT = re.compile(r"^(?:\w+\s+)*?import", re.I)
 _BOTH = re.compile(r"import\w*\s+and\s+export|export\w*\s+and\s+import|trade|turnover", re.I)
 # A part of the figure just given: "…, of which China accounted for $1.1 billion".
 _PART_CUE = re.compile(r"\b(?:of\s+which|including|among\s+(?:them|which))\b", re.I)
+_TARGET = re.compile(
+    r"\b(?:target\w*|aim\w*|goal|plan\w*|intend\w*|bring|expected\s+to|projected|forecast\w*|could\s+reach|"
+    r"will\s+reach|to\s+reach|to\s+increase|to\s+raise|by\s+(?:19|20)\d\d)\b",
+    re.I,
+)
 CURRENCY_COUNTRY = {"KZT": "KAZ", "UZS": "UZB", "KGS": "KGZ", "TJS": "TJK", "TMT": "TKM", "RUB": "RUS", "CNY": "CHN"}
 _WORLD = re.compile(r"\b(?:foreign|external|total|overall)\s+trade\b", re.I)
 
@@ -139,6 +144,25 @@ def _trade_parties(parties: list, flow: str, cue_text: str, ctx: DocContext) -> 
     return reporter, partner
 
 
+def _from_memory(ctx: DocContext, a: str | None, b: str | None) -> tuple[str | None, str | None, bool]:
+    """Fill a missing party from the last complete pair of the document ("…, while imports from
+    China reached $25.5 billion" after "Kazakhstan's exports to China …")."""
+    mem = ctx.cache.get("pair_mem")
+    filled = False
+    if mem and (not a or not b):
+        x, y = mem
+        if a and not b:
+            b = y if a == x else x if a == y else None
+        elif b and not a:
+            a = x if b == y else y if b == x else None
+        elif not a and not b:
+            a, b = x, y
+        filled = bool(a and b)
+    if a and b and a not in ("WORLD",) and b not in ("WORLD",):
+        ctx.cache["pair_mem"] = (a, b)
+    return a, b, filled
+
+
 def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, int, float]]:
     """(type, fields, evidence_start, evidence_end, confidence) for the sentence's trade and
     investment figures."""
@@ -224,8 +248,14 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
                 "period_text": period_text, "value": money.value, "currency": money.currency,
                 "value_usd": value_usd, "change_pct": change.value if change else None, "qualifier": qual,
             }
+            reporter, partner, filled = _from_memory(ctx, reporter, partner)
+            fields["reporter"], fields["partner"] = reporter, partner
             if not reporter or not partner:
                 conf -= 0.25
+            elif filled:
+                conf -= 0.15
+            if _TARGET.search(clause):
+                conf -= 0.3  # a target, not a statistic
         else:
             investor, recipient = investment_parties(parties, ctx.pair)
             if parent_fields:
@@ -240,9 +270,25 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
                 "period_text": period_text, "value": money.value, "currency": money.currency,
                 "value_usd": value_usd, "change_pct": change.value if change else None, "qualifier": qual,
             }
+            investor, recipient, filled = _from_memory(ctx, investor, recipient)
+            if investor != "CHN" and recipient == "CHN" and filled:
+                investor, recipient = recipient, investor
+            fields["investor"], fields["recipient"] = investor, recipient
             if not investor:
                 conf -= 0.25
+            elif filled:
+                conf -= 0.15
+        if period is None and not dates:
+            mem = ctx.cache.get("period_mem")
+            if mem and mem[0] == sent.para:
+                fields["period"], fields["period_text"] = mem[1], mem[2]
+                period = mem[1]
+                if kind_type == "investment" and fields["kind"] == "stock":
+                    fields["period"] = stock_period(period)
+                conf -= 0.1
         if period is None:
             conf -= 0.1
+        elif fields["period_text"] and kind_type == "trade":
+            ctx.cache["period_mem"] = (sent.para, period, fields["period_text"])
         out.append((kind_type, fields, sent.start, sent.end, round(conf, 2)))
     return out
