@@ -326,8 +326,13 @@ class _Mask:
             if s.label not in skip_labels and s.end > s.start:
                 self.buf[s.start : s.end] = b"\x01" * (s.end - s.start)
 
+        self.exact_spans = {(s.start, s.end) for s in spans if s.label not in skip_labels}
+
     def hit(self, start: int, end: int) -> bool:
         return b"\x01" in self.buf[start:end]
+
+    def exact(self, start: int, end: int) -> bool:
+        return (start, end) in self.exact_spans
 
 
 def _line_bounds(text: str, pos: int, back: int = 240, fwd: int = 240) -> tuple[int, int]:
@@ -355,8 +360,14 @@ def _name_token(tok: str) -> bool:
     return not (_POSSESSIVE_RE.search(tok) and not tok.startswith("People"))
 
 
+@cache
+def _title_words() -> frozenset[str]:
+    words = {w for t in gazetteer.titles() for w in re.split(r"\s+", t)}
+    return frozenset(w for w in words if w[:1].isupper())
+
+
 def _person_token(tok: str) -> bool:
-    if not _name_token(tok) or tok in HEAD_LABEL:
+    if not _name_token(tok) or tok in HEAD_LABEL or tok in _title_words():
         return False
     if tok.isupper() and len(tok) > 1 and not tok.isalpha():
         return False
@@ -372,7 +383,8 @@ def _span(text: str, s: int, e: int, label: str, source: str) -> Span:
 
 @cache
 def _title_re() -> re.Pattern[str]:
-    alt = "|".join(re.escape(t) for t in gazetteer.titles())
+    forms = set(gazetteer.titles()) | {t.lower() for t in gazetteer.titles()}
+    alt = "|".join(re.escape(t) for t in sorted(forms, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])")
 
 
@@ -385,7 +397,7 @@ _APPOS_TITLES = (
     r"counsellor|counselor|akim|hokim|deputy\s+prime\s+minister|first\s+deputy|secretary-general|"
     r"director-general|head\s+of|chief\s+executive))\b"
 )
-_NAME2 = r"[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?(?:[^\S\n]+[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?){1,2}"
+_NAME2 = r"[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?(?:[^\S\n]+[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?)"
 APPOS_RE = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME2})\s*,\s+{_APPOS_TITLES}")
 SAID_AFTER_RE = re.compile(
     rf"\b(?:said|says|according\s+to|noted|added)\s+(?P<name>{_NAME2})(?=\s*[,.;:)]|\s+on\b|\s+at\b|\s+in\b)"
@@ -531,6 +543,7 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
     """ORG / EVENT / INITIATIVE / LOCATION from capitalised sequences around a head word."""
     known = _Mask(len(text), [s for s in spans if s.label in ("COUNTRY", "LOCATION")])
     orgs = _Mask(len(text), [s for s in spans if s.label in ("ORG", "PERSON")])
+    whole = _Mask(len(text), [s for s in spans if s.source.startswith("gazetteer")])
     out: list[Span] = []
     for m in HEAD_RE.finditer(text):
         head = m.group()
@@ -554,6 +567,8 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
                 names += 1
                 pending = []
             elif tok in _LEFT_CONNECTORS and k > 0 and _name_token(left[k - 1][2]):
+                if tok == "and" and (whole.hit(left[k - 1][0], left[k - 1][1]) or whole.exact(start, he)):
+                    break  # "Uzbekneftegaz and China National Petroleum Corporation": two names
                 pending.append(left[k])
                 seen_and = seen_and or tok == "and"
             elif (

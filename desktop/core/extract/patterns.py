@@ -17,7 +17,7 @@ from desktop.core.model import Span
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = (
     r"(?:trillion|billion|million|thousand|Trillion|Billion|Million|tln|trln|bln|mln|mn|bn|tn|Bn|Mln|"
-    r"[mMbBkK](?![a-zA-Z]))\.?"
+    r"[mMbBkK](?![a-zA-Z]))"
 )
 _SYM = r"(?:U\.S\.\s?\$|US\s?\$|USD\s?\$?|\$|€|£|¥|₸|₽|RMB\s?¥?|CNY\s?|EUR\s?|KZT\s?|UZS\s?|RUB\s?|KGS\s?|TJS\s?|TMT\s?|GBP\s?|JPY\s?|Rs\.?\s?)"
 _CUR_WORD = (
@@ -103,6 +103,10 @@ DATE_RE = re.compile(
     rf"|{_CNT}\s{_UNIT}\s(?:ago|earlier|later)"
     rf"|(?:{_NW}|{_NWC})\s(?:decades|years|months)"
     rf"|\d+\s(?:decades|years)(?!\sold)"
+    # seasons, "a year earlier", "four-day"
+    rf"|(?:(?:early|late|mid)-?\s?)?(?:spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Winter)(?:\sof)?\s{_YEAR}"
+    rf"|(?:a|one|A|One)\s(?:year|month|week|decade)\s(?:earlier|ago|later|before)"
+    rf"|(?:\d+|{_NW}|{_NWC})-(?:day|week|month|year|decade)(?=\s)"
     # weekdays
     rf"|(?:{_WD})(?:\s(?:and|or|to)\s(?:{_WD}))?"
     rf"|(?:this|last|next)\s(?:{_WD})"
