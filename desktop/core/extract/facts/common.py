@@ -116,6 +116,10 @@ _COMPARATIVE = re.compile(
 )
 
 
+_WEEKDAY_ONLY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:and|to|-)\s+\w+day)?", re.I)
+_DAY_LEVEL = re.compile(r"[A-Za-z]\.?\s+\d{1,2}(?!\d)|\b\d{1,2}\s+[A-Z][a-z]+|\d{4}-\d{2}-\d{2}")
+
+
 def pick_period(ctx: DocContext, sent: Sentence, dates: list[DateMention], a: int, b: int, pos: int,
                 stock: bool = False) -> tuple[str | None, str | None]:
     """(period, period_text) for a figure at ``pos`` in clause text[a:b]; the nearest usable DATE."""
@@ -129,17 +133,28 @@ def pick_period(ctx: DocContext, sent: Sentence, dates: list[DateMention], a: in
             continue
         if re.fullmatch(r"(?:19|20)\d\d", d.text.strip()) and re.match(r"\s*(?:-|–)?\s*(?:year|plan|strategy|agenda|vision)", text[d.end:d.end + 12], re.I):
             continue
+        if _WEEKDAY_ONLY.fullmatch(d.text.strip()):
+            continue  # "said Thursday": the day of reporting, never a period
         in_clause = a <= d.start < b
         dist = d.start - pos if d.start >= pos else (pos - d.end) * 1.5
-        cands.append((0 if in_clause else 1, dist, d))
+        day = bool(_DAY_LEVEL.search(d.text))
+        cands.append((0 if in_clause else 1, day, dist, d))
     if not cands:
         return None, None
-    cands.sort(key=lambda c: (c[0], c[1]))
-    d = cands[0][2]
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    d = cands[0][3]
     years = YEAR_RE.findall(text[sent.start:sent.end])
     cy = int(years[0]) if years and not YEAR_RE.search(d.text) else None
     period = resolve_period(d.text, cy, ctx.published)
     return period, re.sub(r"^the\s+", "", d.text.strip(), flags=re.I)
+
+
+_DEM_ACTOR = re.compile(
+    r"\s+(?:(?:state|private|direct|foreign|leading|major|large|big)\s+)?(?:companies|company|investors?|firms?|businesses|banks?|"
+    r"enterprises?|investments?|capital|side|government|exporters?|importers?|trade|exports?|imports?|goods|products|"
+    r"partners?|contractors?|corporations?|groups?|funds?|developers?)\b",
+    re.I,
+)
 
 
 def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]]) -> list[tuple[PartyMention, str]]:
@@ -168,7 +183,7 @@ def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]]) 
         elif mt.endswith(("'s", "’s")):
             cue = "poss"
         elif m.kind == "demonym":
-            cue = "dem"
+            cue = "dem" if _DEM_ACTOR.match(text, m.end) else "adj"
         out.append((m, cue))
     return out
 

@@ -57,7 +57,10 @@ _MODIFIERS = re.compile(
     r"((?:(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be|in|to|for|by|on|at|this|that)\b)[a-z][\w-]*\s+){0,2})$"
 )
 _AFTER_FOLD = re.compile(r"\s*(increase|growth|rise|jump|expansion)", re.I)
-_STRIP_ADV = re.compile(r"^(?:a|an|the|some|about|over|nearly|total)\s+", re.I)
+_STRIP_ADV = re.compile(r"^(?:a|an|the|some|about|over|nearly)\s+", re.I)
+_OF_WHAT = re.compile(
+    r"\s+of\s+((?:(?!(?:to|in|from|for|by|was|were|a|an|the|per|each|annually|and|at|on|with|into|through|via)\b)[a-z][\w-]*\s*){1,3})"
+)
 
 
 def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, int]]) -> list[tuple[str, dict, int, int, float]]:
@@ -93,7 +96,8 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
                     mods = _MODIFIERS.search(text[w0:last.start()])
                     metric = ((mods.group(1) if mods else "") + last.group()).strip()
                 else:
-                    metric = unit
+                    ow = _OF_WHAT.match(text, m.end(), sent.end)
+                    metric = ow.group(1).strip() if ow else unit
             end = m.end()
         else:
             unit = " ".join(m.group("noun").split())

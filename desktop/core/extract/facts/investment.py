@@ -9,12 +9,12 @@ INVEST_CUE = re.compile(
     r"(?:invest(?:ment|ments|ed|s|ing)?|FDI|ODI|capital\s+inflows?)\b"
     r"|\b(?:agreements?|deals?|contracts?|documents?|memorand(?:um|a)|projects?|investment\s+projects?|"
     r"portfolio|packages?)\s+(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of|totall?ing|amounting\s+to)"
-    r"|\bloans?\b|\bfinancing\b|\bcredit\s+line",
+    r"|\bloans?\b|\bfinancing\b|\bcredit\s+line|\b(?:to\s+)?cost(?:s|ing)?\b|\bvalued\s+at\b|\bestimated\s+at\b",
     re.I,
 )
 _STOCK = re.compile(r"\b(?:accumulat\w*|cumulative\w*|stock|in\s+total|total\s+(?:direct\s+)?investment|to\s+date|so\s+far|as\s+of|since\s+(?:19|20)\d\d|over\s+the\s+(?:past|last)\s+\w+\s+years|end\s+of)\b", re.I)
 _PLEDGE = re.compile(
-    r"\b(?:worth|valued\s+at|will\s+invest|plans?\s+to\s+invest|planned|pledg\w*|commit\w*|to\s+be\s+invested|signed|agreed|"
+    r"\b(?:worth|valued\s+at|cost(?:s|ing)?|will\s+invest|plans?\s+to\s+invest|planned|pledg\w*|commit\w*|to\s+be\s+invested|signed|agreed|"
     r"agreements?|deals?|contracts?|memorand\w*|intends?\s+to|would\s+invest|expected\s+to\s+invest|announced)\b",
     re.I,
 )
@@ -39,7 +39,12 @@ def investment_parties(parties: list, fallback_pair: tuple[str, str] | None) -> 
         elif cue == "to" and recipient is None and m.code != investor:
             recipient = m.code
     codes = []
-    for m, _cue in parties:
+    for m, cue in parties:
+        if cue == "adj":
+            # "Uzbek Deputy Prime Minister …": a demonym that is no actor names the host, if anyone.
+            if recipient is None and m.code != investor and m.code != "CHN":
+                recipient = m.code
+            continue
         if m.code not in codes:
             codes.append(m.code)
     if investor is None and "CHN" in codes and recipient != "CHN":

@@ -144,13 +144,13 @@ def _trade_parties(parties: list, flow: str, cue_text: str, ctx: DocContext) -> 
     return reporter, partner
 
 
-def _from_memory(ctx: DocContext, a: str | None, b: str | None) -> tuple[str | None, str | None, bool]:
+def _from_memory(ctx: DocContext, a: str | None, b: str | None, para: int) -> tuple[str | None, str | None, bool]:
     """Fill a missing party from the last complete pair of the document ("…, while imports from
     China reached $25.5 billion" after "Kazakhstan's exports to China …")."""
     mem = ctx.cache.get("pair_mem")
     filled = False
-    if mem and (not a or not b):
-        x, y = mem
+    if mem and (not a or not b) and para - mem[2] <= 1:
+        x, y = mem[0], mem[1]
         if a and not b:
             b = y if a == x else x if a == y else None
         elif b and not a:
@@ -159,7 +159,7 @@ def _from_memory(ctx: DocContext, a: str | None, b: str | None) -> tuple[str | N
             a, b = x, y
         filled = bool(a and b)
     if a and b and a not in ("WORLD",) and b not in ("WORLD",):
-        ctx.cache["pair_mem"] = (a, b)
+        ctx.cache["pair_mem"] = (a, b, para)
     return a, b, filled
 
 
@@ -248,7 +248,7 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
                 "period_text": period_text, "value": money.value, "currency": money.currency,
                 "value_usd": value_usd, "change_pct": change.value if change else None, "qualifier": qual,
             }
-            reporter, partner, filled = _from_memory(ctx, reporter, partner)
+            reporter, partner, filled = _from_memory(ctx, reporter, partner, sent.para)
             fields["reporter"], fields["partner"] = reporter, partner
             if not reporter or not partner:
                 conf -= 0.25
@@ -270,7 +270,7 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
                 "period_text": period_text, "value": money.value, "currency": money.currency,
                 "value_usd": value_usd, "change_pct": change.value if change else None, "qualifier": qual,
             }
-            investor, recipient, filled = _from_memory(ctx, investor, recipient)
+            investor, recipient, filled = _from_memory(ctx, investor, recipient, sent.para)
             if investor != "CHN" and recipient == "CHN" and filled:
                 investor, recipient = recipient, investor
             fields["investor"], fields["recipient"] = investor, recipient
@@ -280,7 +280,8 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
                 conf -= 0.15
         if period is None and not dates:
             mem = ctx.cache.get("period_mem")
-            if mem and mem[0] == sent.para:
+            pair = {fields.get("reporter") or fields.get("investor"), fields.get("partner") or fields.get("recipient")}
+            if mem and (mem[0] == sent.para or (sent.para - mem[0] <= 1 and pair == mem[3])):
                 fields["period"], fields["period_text"] = mem[1], mem[2]
                 period = mem[1]
                 if kind_type == "investment" and fields["kind"] == "stock":
@@ -289,6 +290,6 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         if period is None:
             conf -= 0.1
         elif fields["period_text"] and kind_type == "trade":
-            ctx.cache["period_mem"] = (sent.para, period, fields["period_text"])
+            ctx.cache["period_mem"] = (sent.para, period, fields["period_text"], {fields["reporter"], fields["partner"]})
         out.append((kind_type, fields, sent.start, sent.end, round(conf, 2)))
     return out
