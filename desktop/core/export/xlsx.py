@@ -33,8 +33,10 @@ place when complete (``safety.write_atomically``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
+import os
 import time
 import warnings
 from collections.abc import Callable, Sequence
@@ -387,6 +389,20 @@ def _write_meta(ws: Any, project: Project, data: ExportData, exported_at: str) -
         ws.append(row)
 
 
+def _discard(wb: Workbook) -> None:
+    """Close the streams of a workbook that will not be saved and delete their temporary files
+    (left to the garbage collector, openpyxl's generators close out of order and complain)."""
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        with contextlib.suppress(Exception):
+            if not ws.closed:
+                ws.close()
+        out = getattr(writer, "out", None)
+        if isinstance(out, str):
+            with contextlib.suppress(OSError):
+                os.remove(out)
+
+
 def export_workbook(
     project: Project,
     path: str | Path,
@@ -424,6 +440,13 @@ def export_workbook(
 
     def write(tmp: Path) -> None:
         wb = Workbook(write_only=True)
+        try:
+            fill(wb, tmp)
+        except BaseException:
+            _discard(wb)
+            raise
+
+    def fill(wb: Workbook, tmp: Path) -> None:
         about = wb.create_sheet(ABOUT_SHEET)
         sheet_names = [ft.sheet for ft in FACT_TYPES.values()] + ["Entities", "Documents"]
         sheets = {name: wb.create_sheet(name) for name in sheet_names}
