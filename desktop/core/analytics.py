@@ -14,7 +14,7 @@ Reading the trade series
   so Jan–Apr 2022 and Jan–Apr 2023 line up and Jan–May stands apart), ``"month"`` for a single
   month (``2023-04``) and ``"years"`` for a span of years (``2017/2024``, a cumulative figure).
   Facts without a period are left out (listed in ``frame.attrs["skipped"]``).
-* ``value_usd`` is the stated USD value, else the value itself when it is in USD, else the value
+* ``value_usd`` is the value itself when it is in USD, else the stated USD value, else the value
   converted with :func:`desktop.core.fx.to_usd` at the annual average rate of the period's (last)
   year; such rows have ``converted = True``. A value that cannot be converted is skipped.
 * Several facts giving the same (partner, period, flow) count once: the value shown is that of
@@ -140,15 +140,20 @@ def period_info(period: str | None) -> tuple[str, int, str] | None:
 
 
 def _usd(row: dict[str, Any], year: int | None) -> tuple[float | None, bool]:
-    """(value in USD, converted?) for a trade or investment row."""
+    """(value in USD, converted?) for a trade or investment row.
+
+    A USD value is its own USD value (so an edited value counts even if ``value_usd`` was not
+    edited with it); otherwise the USD value the text states; otherwise a conversion.
+    """
+    value, currency = row.get("value"), (row.get("currency") or "").upper()
+    has_value = value is not None and not pd.isna(value)
+    if currency == "USD" and has_value:
+        return float(value), False
     stated = row.get("value_usd")
     if stated is not None and not pd.isna(stated):
         return float(stated), False
-    value, currency = row.get("value"), (row.get("currency") or "").upper()
-    if value is None or pd.isna(value):
+    if not has_value:
         return None, False
-    if currency == "USD":
-        return float(value), False
     if not currency or year is None:
         return None, False
     from desktop.core import fx

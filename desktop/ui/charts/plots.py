@@ -288,12 +288,15 @@ class Chart(pg.GraphicsLayoutWidget):
         exporter.export(str(path))
         return path
 
-    def contextMenuEvent(self, ev):
+    def context_menu(self) -> QMenu:
         menu = QMenu(self)
         act = menu.addAction("Export chart as PNG…")
         act.setEnabled(self.on_export is not None)
         act.triggered.connect(lambda: self.on_export and self.on_export())
-        menu.exec(ev.globalPos())
+        return menu
+
+    def contextMenuEvent(self, ev):
+        self.context_menu().exec(ev.globalPos())
         ev.accept()
 
 
@@ -308,10 +311,15 @@ class TradeChart(Chart):
 
     def draw(self, series: pd.DataFrame, flow: str) -> None:
         self.reset()
+        #: partner → its annual points; (partner, period_kind) → its part-year points
+        self.annual: dict[str, pg.ScatterPlotItem] = {}
+        self.partial: dict[tuple[str, str], pg.ScatterPlotItem] = {}
+        self.series = series
+        self.bottom = None
         annual = series[series["period_kind"] == "year"] if len(series) else series
         other = series[series["period_kind"] != "year"] if len(series) else series
         what = FLOW_TITLES.get(flow, flow)
-        top = self.new_plot(
+        self.top = top = self.new_plot(
             0, 0, left=AmountAxis("left"), bottom=YearAxis("bottom"),
             title=f"China's {what} Central Asia, by year" if flow != "total"
             else "China's trade with Central Asia, by year (exports + imports)",
@@ -332,7 +340,8 @@ class TradeChart(Chart):
                 self._line(top, rows, colour, Qt.PenStyle.SolidLine)
             spots = [self._spot(r, colour) for r in rows.itertuples()]
             if spots:
-                top.addItem(self.scatter(spots))
+                self.annual[partner] = self.scatter(spots)
+                top.addItem(self.annual[partner])
             sample = pg.PlotDataItem([0], [0], pen=pg.mkPen(colour, width=2), symbol="o", symbolBrush=colour,
                                      symbolPen=colour)
             entries.append((sample, short_name(partner)))
@@ -342,16 +351,17 @@ class TradeChart(Chart):
         notes = [CONVERTED_NOTE if series["converted"].any() else "", SUGGESTED_NOTE if series["suggested"].any() else ""]
         self.legend(0, 1, entries, [n for n in notes if n])
         if len(other):
-            bottom = self.new_plot(
+            self.bottom = bottom = self.new_plot(
                 1, 0, left=AmountAxis("left"), bottom=YearAxis("bottom"),
                 title="Part-year and multi-year figures (not comparable with annual values)",
             )
             self.axis_label(bottom, "left", "USD")
-            for (partner, _kind), rows in other.groupby(["partner", "period_kind"], sort=False):
+            for (partner, kind), rows in other.groupby(["partner", "period_kind"], sort=False):
                 rows = rows.sort_values("year")
                 colour = partner_colour(partner)
                 self._line(bottom, rows, colour, Qt.PenStyle.DotLine)
-                bottom.addItem(self.scatter([self._spot(r, colour) for r in rows.itertuples()]))
+                self.partial[(partner, kind)] = self.scatter([self._spot(r, colour) for r in rows.itertuples()])
+                bottom.addItem(self.partial[(partner, kind)])
                 for r in rows.itertuples():
                     self.value_label(bottom, r.year, r.value_usd, f" {r.period_label}", anchor=(-0.05, 1.0), colour=colour)
             self._pad_years(bottom, other, also=annual, headroom=1.25)
@@ -415,10 +425,11 @@ class InvestmentChart(Chart):
     def draw(self, inv: pd.DataFrame) -> None:
         self.reset()
         self.bars: dict[str, MarkedBars] = {}
+        self.plots: dict[str, pg.PlotItem] = {}
         for col, (kind, title) in enumerate(INVESTMENT_PANELS):
             rows = inv[inv["kind"] == kind] if len(inv) else inv
             bottom = pg.AxisItem("bottom")
-            plot = self.new_plot(0, col, left=AmountAxis("left"), bottom=bottom, title=title)
+            plot = self.plots[kind] = self.new_plot(0, col, left=AmountAxis("left"), bottom=bottom, title=title)
             self.axis_label(plot, "left", "USD")
             if len(rows) == 0:
                 self.empty_note(plot, "no figures")
@@ -468,7 +479,9 @@ class ReviewChart(Chart):
         self.reset()
         self.bars: dict[str, MarkedBars] = {}
         bottom = pg.AxisItem("bottom")
-        plot = self.new_plot(0, 0, left=CountAxis("left"), bottom=bottom, title="Review progress: facts by type and status")
+        plot = self.plot = self.new_plot(
+            0, 0, left=CountAxis("left"), bottom=bottom, title="Review progress: facts by type and status"
+        )
         self.axis_label(plot, "left", "facts")
         types = list(progress.index)
         titles = [FACT_TYPES[t].title if t in FACT_TYPES else t for t in types]
@@ -525,7 +538,7 @@ class ActorsChart(Chart):
         self.reset()
         self.bars: MarkedBars | None = None
         left = pg.AxisItem("left")
-        plot = self.new_plot(0, 0, left=left, bottom=CountAxis("bottom"), title="Most-mentioned actors")
+        plot = self.plot = self.new_plot(0, 0, left=left, bottom=CountAxis("bottom"), title="Most-mentioned actors")
         self.axis_label(plot, "bottom", "mentions (not rejected)")
         plot.showGrid(x=True, y=False, alpha=0.18)
         if len(actors) == 0:
