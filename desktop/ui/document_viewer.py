@@ -32,6 +32,11 @@ from desktop.core.model import REJECTED, SUGGESTED, Document, Entity
 from desktop.ui import theme
 from desktop.ui.offsets import OffsetMap
 
+#: Documents with at most this many highlights get all of them at once.
+FULL_HIGHLIGHT_LIMIT = 2000
+#: Qt positions highlighted above and below the visible text in a larger document.
+WINDOW_MARGIN = 30_000
+
 
 class TextView(QPlainTextEdit):
     """Read-only plain text with hover tooltips and a click signal (Python offsets)."""
@@ -66,6 +71,10 @@ class TextView(QPlainTextEdit):
                 ev.ignore()
             return True
         return super().event(ev)
+
+    def resizeEvent(self, ev) -> None:
+        super().resizeEvent(ev)
+        self._viewer._scrolled()
 
     def mouseReleaseEvent(self, ev) -> None:
         super().mouseReleaseEvent(ev)
@@ -177,7 +186,11 @@ class DocumentViewer(QWidget):
         self._starts: list[int] = []
         self.offsets = OffsetMap("")
         self.text_lower = ""
-        self._selections: list[QTextEdit.ExtraSelection] = []
+        self._spans: list[tuple[int, int, QTextCharFormat]] = []
+        self._zone_spans: list[tuple[int, int, QTextCharFormat]] = []
+        self._span_starts: list[int] = []
+        self._longest = 0
+        self._window: tuple[int, int] | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
@@ -196,6 +209,7 @@ class DocumentViewer(QWidget):
         self.meta.setStyleSheet("color: palette(mid);")
         self.text_view = TextView(self)
         self.text_view.clicked.connect(self.positionClicked)
+        self.text_view.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.find_bar = FindBar(self)
         lay.addWidget(self.header)
         lay.addWidget(self.meta)
@@ -213,6 +227,8 @@ class DocumentViewer(QWidget):
             self.text_lower = ""
             self.header.setText("")
             self.meta.setText("")
+            self.text_view.setExtraSelections([])
+            self._spans, self._zone_spans, self._span_starts, self._window = [], [], [], None
             self.text_view.setPlainText("")
             self.documentChanged.emit(None)
             return
@@ -226,6 +242,10 @@ class DocumentViewer(QWidget):
         bits = [b for b in (doc.outlet, doc.published, doc.url) if b]
         self.meta.setText("  ·  ".join(bits))
         self.meta.setVisible(bool(bits))
+        # Drop the old highlights first: Qt would otherwise update every one of their cursors
+        # while the text is replaced (seconds for a large document).
+        self.text_view.setExtraSelections([])
+        self._spans, self._zone_spans, self._span_starts, self._window = [], [], [], None
         self.text_view.setPlainText(doc.text)  # plain text, never HTML
         self.reload_entities()
         self.documentChanged.emit(doc_id)
@@ -240,32 +260,80 @@ class DocumentViewer(QWidget):
         self._rebuild_selections()
 
     def _rebuild_selections(self) -> None:
-        doc = self.text_view.document()
+        """Compute every highlight span (Qt positions), then show those near the visible text."""
         to_qt = self.offsets.to_qt
         dark = theme.is_dark(self.text_view.palette())
-        sels: list[QTextEdit.ExtraSelection] = []
+        zones: list[tuple[int, int, QTextCharFormat]] = []
         if self.doc is not None and self.doc.zones:
             zfmt = QTextCharFormat()
             zfmt.setForeground(QColor("#8a8a8a") if not dark else QColor("#7a7a7a"))
-            for z in self.doc.zones:
-                sels.append(_selection(doc, to_qt(z.start), to_qt(z.end), zfmt))
+            zones = [(to_qt(z.start), to_qt(z.end), zfmt) for z in self.doc.zones]
         formats: dict[tuple[str, bool], QTextCharFormat] = {}
+        spans: list[tuple[int, int, QTextCharFormat]] = []
         for e in self.entities:
             if e.status == REJECTED:
                 continue
             key = (e.label, e.status == SUGGESTED)
             fmt = formats.get(key)
             if fmt is None:
-                fmt = _entity_format(e.label, key[1], dark)
-                formats[key] = fmt
-            sels.append(_selection(doc, to_qt(e.start), to_qt(e.end), fmt))
-        self._selections = sels
+                fmt = formats[key] = _entity_format(e.label, key[1], dark)
+            spans.append((to_qt(e.start), to_qt(e.end), fmt))
+        self._zone_spans = zones
+        self._spans = spans
+        self._span_starts = [sp[0] for sp in spans]
+        self._longest = max((b - a for a, b, _ in spans), default=0)
+        self._window = None
+        self._apply_window()
+
+    def _visible_range(self) -> tuple[int, int]:
+        tv = self.text_view
+        first = tv.firstVisibleBlock().position()
+        vp = tv.viewport()
+        last = tv.cursorForPosition(vp.rect().bottomRight()).position()
+        if last <= first:
+            last = first + 20_000
+        return first, last
+
+    def _apply_window(self) -> None:
+        """Give Qt the selections that intersect the visible text plus a margin.
+
+        A small document gets all of them. A large one gets a window a few screens tall, moved
+        when the user scrolls out of it: Qt's cost grows with the number of selections, ours
+        with the window, so a 1 MB document with 10,000 mentions opens and scrolls smoothly.
+        """
+        spans = self._spans
+        if len(spans) <= FULL_HIGHLIGHT_LIMIT:
+            window = (0, self.offsets.qt_length + 1)
+            chosen = spans
+        else:
+            first, last = self._visible_range()
+            margin = max(WINDOW_MARGIN, 2 * (last - first))
+            window = (max(0, first - margin), last + margin)
+            lo = bisect_right(self._span_starts, window[0] - self._longest)
+            hi = bisect_right(self._span_starts, window[1])
+            chosen = [sp for sp in spans[lo:hi] if sp[1] > window[0]]
+        if window == self._window:
+            return
+        self._window = window
+        doc = self.text_view.document()
+        sels = [_selection(doc, a, b, f) for a, b, f in self._zone_spans]
+        sels += [_selection(doc, a, b, f) for a, b, f in chosen]
         self.text_view.setExtraSelections(sels)
+
+    def _scrolled(self, *_args) -> None:
+        if self._window is None or len(self._spans) <= FULL_HIGHLIGHT_LIMIT:
+            return
+        first, last = self._visible_range()
+        lo, hi = self._window
+        quarter = (hi - lo) // 4
+        if (first < lo + quarter and lo > 0) or last > hi - quarter:
+            self._window = (-1, -1)  # force
+            self._apply_window()
 
     @property
     def highlight_count(self) -> int:
-        """Entity highlights shown (rejected mentions and zones are not counted)."""
-        return sum(1 for e in self.entities if e.status != REJECTED)
+        """Entity highlights of this document (rejected mentions and zones are not counted)."""
+        return len(self._spans)
 
     def extra_selection_count(self) -> int:
         return len(self.text_view.extraSelections())
