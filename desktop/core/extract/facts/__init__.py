@@ -9,6 +9,7 @@ Entity spans are optional help: money, percentages and dates are also found by l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from desktop.core.extract.facts.common import sentence_money
@@ -20,6 +21,8 @@ from desktop.core.extract.facts.trade import money_facts
 from desktop.core.model import FactProposal, InvalidValue, Span, Zone, validate_fields
 
 __all__ = ["extract_facts"]
+
+_DIGIT = re.compile(r"\d")
 
 _KEY_FIELDS = {
     "trade": ("reporter", "partner", "flow", "period", "value", "currency"),
@@ -49,8 +52,7 @@ def extract_facts(text: str, entities: Sequence[Span], published: str | None, zo
     ctx = build_context(text, entities, published, zones)
     raw: list[tuple[str, dict, int, int, float]] = []
     for sent in ctx.sentences:
-        seg = text[sent.start:sent.end]
-        if not any(ch.isdigit() for ch in seg):
+        if not _DIGIT.search(text, sent.start, sent.end):
             continue
         figs = money_facts(ctx, sent)
         raw.extend(figs)

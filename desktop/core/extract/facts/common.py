@@ -62,6 +62,10 @@ def find_change(text: str, a: int, b: int, skip: tuple[tuple[int, int], ...] = (
 
 def sentence_money(ctx: DocContext, sent: Sentence) -> list[Money]:
     """Money in a sentence: the MONEY entity spans parsed, plus any the entity extractor missed."""
+    key = ("money", sent.start)
+    hit = ctx.cache.get(key)
+    if hit is not None:
+        return hit
     text = ctx.text
     sent_text = text[sent.start:sent.end]
     out: list[Money] = []
@@ -79,6 +83,7 @@ def sentence_money(ctx: DocContext, sent: Sentence) -> list[Money]:
                 if o.start < m.end and m.start < o.end and m.high and not o.high:
                     out[i] = Money(o.start, o.end, o.value, o.currency, m.high)
     out.sort(key=lambda m: m.start)
+    ctx.cache[key] = out
     return out
 
 
@@ -157,16 +162,19 @@ _DEM_ACTOR = re.compile(
 )
 
 
-def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]]) -> list[tuple[PartyMention, str]]:
+def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]],
+               sent: Sentence | None = None) -> list[tuple[PartyMention, str]]:
     """Party mentions in text[a:b] with the preposition/role cue before them:
     "from", "to", "with", "between", "poss" (X's), "dem" (demonym) or ""."""
     text = ctx.text
     out = []
-    key = (a, b)
-    ms = ctx.cache.get(key)
-    if ms is None:
-        ms = find_parties(text, a, b, central_asia_context=ctx.central_asia, pair=ctx.pair)
-        ctx.cache[key] = ms
+    lo, hi = (sent.start, sent.end) if sent is not None else (a, b)
+    key = ("parties", lo, hi)
+    every = ctx.cache.get(key)
+    if every is None:
+        every = find_parties(text, lo, hi, central_asia_context=ctx.central_asia, pair=ctx.pair)
+        ctx.cache[key] = every
+    ms = [m for m in every if a <= m.start and m.end <= b] if (lo, hi) != (a, b) else every
     has_group = any(m.code == "CA5" for m in ms)
     for m in ms:
         if any(x < m.end and m.start < y for x, y in exclude):

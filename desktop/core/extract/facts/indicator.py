@@ -105,7 +105,7 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             end = m.end()
             if re.fullmatch(r"\d{4}", m.group("num")) and not m.group("scale"):
                 continue  # a year before a noun: "2023 projects"
-        parties = parties_in(ctx, sent.start, sent.end, blocked)
+        parties = parties_in(ctx, sent.start, sent.end, blocked, sent)
         near = sorted(parties, key=lambda pc: (pc[0].code in ("CA5", "WORLD"), abs(pc[0].start - a)))
         subject = near[0][0].code if near else None
         if dates is None:

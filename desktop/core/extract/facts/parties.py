@@ -25,22 +25,23 @@ class PartyMention:
 
 
 # Group phrases → code. "pair" means "the two countries / bilateral": resolved by the caller.
+_GROUPS_WORDS = r"(?:countries|nations|states|republics|economies|partners)"
 _GROUP_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"(?:the\s+)?(?:five|5)\s+Central\s+Asian\s+(?:countries|nations|states|republics|economies|partners)", "CA5"),
-    (r"(?:the\s+)?Central\s+Asian\s+(?:countries|nations|states|republics|region|economies|partners)", "CA5"),
-    (r"(?:the\s+)?(?:five|5)\s+(?:countries|nations|states|republics)\s+of\s+(?:the\s+)?(?:Central\s+Asia|region)", "CA5"),
-    (r"(?:the\s+)?(?:five|5)\s+(?:countries|nations|states|republics)", "CA5?"),
-    (r"(?:the\s+)?(?:countries|nations|states)\s+of\s+(?:the\s+)?region", "CA5?"),
-    (r"(?:the\s+)?region(?:'s|’s)?", "CA5?"),
+    (rf"(?:[Ff]ive|5)\s+Central\s+Asian\s+{_GROUPS_WORDS}", "CA5"),
+    (rf"Central\s+Asian\s+(?:{_GROUPS_WORDS[3:-1]}|region)", "CA5"),
+    (r"(?:[Ff]ive|5)\s+(?:countries|nations|states|republics)\s+of\s+(?:the\s+)?(?:Central\s+Asia|region)", "CA5"),
+    (r"(?:[Ff]ive|5)\s+(?:countries|nations|states|republics)", "CA5?"),
+    (r"(?:countries|nations|states)\s+of\s+(?:the\s+)?region", "CA5?"),
+    (r"region(?:'s|’s)?", "CA5?"),
     (r"Central\s+Asia(?:'s|’s)?", "CA5"),
-    (r"(?:the\s+)?(?:rest\s+of\s+the\s+)?world(?:'s|’s)?|global(?:ly)?", "WORLD?"),
-    (r"(?:the\s+)?two\s+(?:countries|nations|states|sides)|both\s+(?:countries|nations|sides)|bilateral", "pair"),
+    (r"world(?:'s|’s)?|[Gg]lobal(?:ly)?", "WORLD?"),
+    (r"(?:[Tt]wo\s+(?:countries|nations|states|sides)|[Bb]oth\s+(?:countries|nations|sides)|[Bb]ilateral)", "pair"),
 )
 
 
 @cache
 def _name_table() -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, tuple[str, str]]]:
-    """(index by the first two characters → [(name, code, kind)] longest first, name → (code, kind))."""
+    """(index by first word → [(name, code, kind)] longest first, name → (code, kind))."""
     table: dict[str, tuple[str, str]] = {}
     for code, c in countries().items():
         for name in (c.name, *c.aliases):
@@ -49,12 +50,19 @@ def _name_table() -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, tupl
             table.setdefault(dem, (code, "demonym"))
     index: dict[str, list[tuple[str, str, str]]] = {}
     for name in sorted(table, key=len, reverse=True):
-        if len(name) >= 2 and name[0].isupper():
-            index.setdefault(name[:2], []).append((name, *table[name]))
+        if name[:1].isupper():
+            index.setdefault(_first_word(name), []).append((name, *table[name]))
     return index, table
 
 
-_CAP_START = re.compile(r"(?<![\w.])[A-Z\u00C0-\u00DE]")
+def _first_word(s: str) -> str:
+    m = _TOKEN.match(s)
+    return m.group() if m else s
+
+
+# A capitalised token; names are looked up by their first token.
+_TOKEN = re.compile(r"[A-Z\u00C0-\u00DE][\w.]*?(?=[^\w.]|\.(?:[^\w]|$)|$)|[A-Z\u00C0-\u00DE][\w.]*")
+_TOKENS = re.compile(r"(?<![\w.])[A-Z\u00C0-\u00DE][\w]*(?:\.[A-Z\w][\w]*)*\.?")
 _POSS = ("'s", "’s")
 
 
@@ -63,37 +71,33 @@ def _scan_names(text: str, start: int = 0, end: int | None = None) -> list[tuple
     end = len(text) if end is None else end
     index, _table = _name_table()
     out = []
-    pos = start
-    while True:
-        m = _CAP_START.search(text, pos, end)
-        if not m:
-            break
+    last = -1
+    for m in _TOKENS.finditer(text, start, end):
         i = m.start()
-        pos = i + 1
-        cands = index.get(text[i:i + 2])
+        if i < last:
+            continue
+        tok = m.group()
+        cands = index.get(tok) or (index.get(tok[:-1]) if tok.endswith(".") else None)
         if not cands:
             continue
         for name, code, kind in cands:
             j = i + len(name)
             if j > end or not text.startswith(name, i):
                 continue
-            if text[j:j + 2] in _POSS:
-                j2 = j + 2
-            else:
-                j2 = j
+            j2 = j + 2 if text[j:j + 2] in _POSS else j
             nxt = text[j2:j2 + 1]
             if nxt and (nxt.isalnum() or nxt == "_"):
                 continue
             if text[j2:j2 + 2].lstrip().startswith("$"):
                 continue  # "US$": a currency, not the country
             out.append((i, j2, code, kind))
-            pos = j2
+            last = j2
             break
     return out
 
 
 _GROUP_RE = re.compile(
-    "|".join(f"(?P<g{i}>(?<!\\w){p}(?!\\w))" for i, (p, _c) in enumerate(_GROUP_PATTERNS)), re.I
+    r"\b(?=[FfCc5cnsrwGgTtBb])(?:" + "|".join(f"(?P<g{i}>{p})" for i, (p, _c) in enumerate(_GROUP_PATTERNS)) + r")(?!\w)"
 )
 
 

@@ -213,9 +213,9 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         b = cues[nxt[0]].start if nxt and cues[nxt[0]].start > money.end else (nxt[1].start if nxt else sent.end)
         b = max(b, money.end)
         clause = text[a:b]
-        parties = parties_in(ctx, a, b, exclude)
+        parties = parties_in(ctx, a, b, exclude, sent)
         if not parties and k:
-            parties = parties_in(ctx, sent.start, b, exclude)
+            parties = parties_in(ctx, sent.start, b, exclude, sent)
         change = find_change(text, a, b)
         qual = qualifier_before(text, money.start, a) or (change.qualifier if change else None)
         part = cue.kind.startswith("part:")
