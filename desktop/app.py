@@ -33,9 +33,10 @@ def _lock_for(path: Path):
     return None, "Opened read-only: the project's folder cannot be written"
 
 
-def open_window(path: str | Path, create: bool = True):
+def open_window(path: str | Path, create: bool = True, remember: bool = True):
     """Open ``path`` in a new :class:`MainWindow` (not shown). Raises ``ProjectError`` for a file
-    that is not a usable Steppe project."""
+    that is not a usable Steppe project. ``remember=False`` leaves the recent list and the saved
+    layout alone (the smoke run)."""
     import desktop.ui  # noqa: F401  (the PySide6/Python 3.11 reference-count fix comes first)
     from desktop.core.session import Session
     from desktop.core.store.project import Project, ProjectError
@@ -58,9 +59,10 @@ def open_window(path: str | Path, create: bool = True):
         raise
     window = MainWindow(Session(project), read_only_reason=reason if read_only else None, lock=lock)
     window.owns_project = True
+    window.remember_layout = remember
     WINDOWS.append(window)
     window.destroyed.connect(lambda *_: WINDOWS.remove(window) if window in WINDOWS else None)
-    if not read_only:
+    if remember and not read_only:
         add_recent(path.resolve())
     return window
 
@@ -121,7 +123,7 @@ def smoke(argv: Sequence[str]) -> int:
     problems: list[str] = []
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="steppe-smoke-") as tmp:
-        window = open_window(Path(tmp) / "smoke.steppe")
+        window = open_window(Path(tmp) / "smoke.steppe", remember=False)
         window.show()
         app.processEvents()
         shown = time.perf_counter() - t0

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self._last_refresh = 0.0
         self._open_windows: list[MainWindow] = []
         self._closing = False
+        self.remember_layout = True
         self.owns_project = False  # set by desktop.app.open_window: close the connection with the window
 
         self.setObjectName("steppeMainWindow")
@@ -402,6 +403,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state, LAYOUT_VERSION)
 
     def save_layout(self) -> None:
+        if not self.remember_layout:
+            return
         s = settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState(LAYOUT_VERSION))
