@@ -63,34 +63,44 @@ def _facts(n: int) -> str:
 # --------------------------------------------------------------------------- axes
 
 
+def nice_step(span: float, size: float, px_per_label: float = 48.0, minimum: float = 0.0) -> float:
+    """A 1-2-2.5-5 × 10^k step that puts a label about every ``px_per_label`` pixels."""
+    target = max(2.0, min(10.0, size / px_per_label))
+    raw = max(span / target, minimum, 1e-12)
+    mag = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 2.5, 5, 10):
+        if m * mag >= raw * 0.999:
+            return max(m * mag, minimum)
+    return 10 * mag
+
+
 class AmountAxis(pg.AxisItem):
-    """Axis ticks written the way analysts read amounts: 70.2 bn, 970 mn."""
+    """Axis ticks written the way analysts read amounts: 70.2 bn, 970 mn; 5–10 labels."""
 
     def __init__(self, orientation: str, **kw) -> None:
         super().__init__(orientation, **kw)
         self.enableAutoSIPrefix(False)
-        self.setStyle(maxTickLevel=1, maxTextLevel=1)
+        self.setStyle(maxTickLevel=1, maxTextLevel=0)
+
+    def tickSpacing(self, minVal, maxVal, size):
+        if not (maxVal > minVal) or size <= 0:
+            return super().tickSpacing(minVal, maxVal, size)
+        step = nice_step(maxVal - minVal, size)
+        return [(step, 0.0), (step / 2, 0.0)]
 
     def tickStrings(self, values, scale, spacing):
         return [format_amount(v * scale) if abs(v * scale) >= 0.5 else "0" for v in values]
 
 
-class CountAxis(pg.AxisItem):
+class CountAxis(AmountAxis):
     """Whole numbers only (counts of facts or mentions)."""
 
-    def __init__(self, orientation: str, **kw) -> None:
-        super().__init__(orientation, **kw)
-        self.enableAutoSIPrefix(False)
-        self.setStyle(maxTickLevel=1, maxTextLevel=1)
-
-    def tickValues(self, minVal, maxVal, size):
-        levels = super().tickValues(minVal, maxVal, size)
-        out = []
-        for spacing, values in levels:
-            if spacing < 1:
-                continue
-            out.append((spacing, [v for v in values if float(v).is_integer()]))
-        return out or [(1, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
+    def tickSpacing(self, minVal, maxVal, size):
+        if not (maxVal > minVal) or size <= 0:
+            return [(1.0, 0.0)]
+        step = nice_step(maxVal - minVal, size, minimum=1.0)
+        step = float(max(1, round(step)))
+        return [(step, 0.0)] + ([(step / 2, 0.0)] if step >= 2 and float(step / 2).is_integer() else [])
 
     def tickStrings(self, values, scale, spacing):
         return [f"{round(v):,}" for v in values]
@@ -226,6 +236,7 @@ class Chart(pg.GraphicsLayoutWidget):
         item = pg.TextItem(text, color=self.fg.name(), anchor=(0.5, 0.5))
         item.setPos(0.5, 0.5)
         plot.addItem(item)
+        plot.showGrid(x=False, y=False)
         for side in ("left", "bottom"):
             plot.getAxis(side).setStyle(showValues=False)
 
@@ -345,8 +356,9 @@ class TradeChart(Chart):
             sample = pg.PlotDataItem([0], [0], pen=pg.mkPen(colour, width=2), symbol="o", symbolBrush=colour,
                                      symbolPen=colour)
             entries.append((sample, short_name(partner)))
+        years = sorted(set(series["year"])) if len(series) else []
         if len(annual):
-            self._pad_years(top, annual)
+            self._pad_years(top, annual, years)
         self.ci.layout.setRowStretchFactor(0, 3)
         notes = [CONVERTED_NOTE if series["converted"].any() else "", SUGGESTED_NOTE if series["suggested"].any() else ""]
         self.legend(0, 1, entries, [n for n in notes if n])
@@ -364,7 +376,7 @@ class TradeChart(Chart):
                 bottom.addItem(self.partial[(partner, kind)])
                 for r in rows.itertuples():
                     self.value_label(bottom, r.year, r.value_usd, f" {r.period_label}", anchor=(-0.05, 1.0), colour=colour)
-            self._pad_years(bottom, other, also=annual, headroom=1.25)
+            self._pad_years(bottom, other, years, headroom=1.25)
             if len(annual):
                 bottom.setXLink(top)
             self.ci.layout.setRowStretchFactor(1, 2)
@@ -399,8 +411,8 @@ class TradeChart(Chart):
             plot.addItem(pg.PlotCurveItem([a.year, b.year], [a.value_usd, b.value_usd], pen=pen))
 
     @staticmethod
-    def _pad_years(plot, rows: pd.DataFrame, also: pd.DataFrame | None = None, headroom: float = 1.12) -> None:
-        years = list(rows["year"]) + (list(also["year"]) if also is not None and len(also) else [])
+    def _pad_years(plot, rows: pd.DataFrame, years: Sequence[int], headroom: float = 1.12) -> None:
+        """Both panels span the same years (their x axes are linked); y from 0 to above the top value."""
         lo, hi = min(years), max(years)
         plot.setXRange(lo - 0.5, hi + 0.5, padding=0)
         top = max(rows["value_usd"].max(), 1.0)
@@ -426,14 +438,21 @@ class InvestmentChart(Chart):
         self.reset()
         self.bars: dict[str, MarkedBars] = {}
         self.plots: dict[str, pg.PlotItem] = {}
-        for col, (kind, title) in enumerate(INVESTMENT_PANELS):
-            rows = inv[inv["kind"] == kind] if len(inv) else inv
+        kinds = set(inv["kind"]) if len(inv) else set()
+        panels = [(k, t) for k, t in INVESTMENT_PANELS if k in kinds]
+        if not panels:
+            plot = self.new_plot(0, 0, left=AmountAxis("left"), bottom=pg.AxisItem("bottom"), title="Investment")
+            self.empty_note(
+                plot,
+                "No investment figures to show.\n"
+                "Accept investment facts in the facts table, or tick “Include suggested facts”.",
+            )
+            return
+        for col, (kind, title) in enumerate(panels):
+            rows = inv[inv["kind"] == kind]
             bottom = pg.AxisItem("bottom")
             plot = self.plots[kind] = self.new_plot(0, col, left=AmountAxis("left"), bottom=bottom, title=title)
             self.axis_label(plot, "left", "USD")
-            if len(rows) == 0:
-                self.empty_note(plot, "no figures")
-                continue
             ticks, x0, heights, marks, brushes, pens = [], [], [], [], [], []
             for i, r in enumerate(rows.itertuples()):
                 who = short_name(r.recipient)
@@ -460,7 +479,8 @@ class InvestmentChart(Chart):
             self.bars[kind] = bars
             self.marks += marks
             bottom.setTicks([ticks, []])
-            plot.setXRange(-0.6, len(ticks) - 0.4, padding=0)
+            centre, half = (len(ticks) - 1) / 2, max(len(ticks), 2.5) / 2  # one bar is not a wall
+            plot.setXRange(centre - half - 0.1, centre + half + 0.1, padding=0)
             plot.setYRange(0, max(heights) * 1.25, padding=0)
 
 
