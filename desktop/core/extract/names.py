@@ -314,6 +314,7 @@ HEAD_RE = re.compile(
 )
 _LEFT_CONNECTORS = frozenset({"of", "and", "for", "on", "&", "+", "de", "-", "–"})
 _TAIL_STARTS = frozenset({"of", "on", "for"})
+_NEXT_WORD_RE = re.compile(r"[^\S\n]([A-Za-z][\w'’]*(?:[-–—][\w'’]+)*)")
 _EDITION_RE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|(?:19|20)\d\d|" + "|".join(ORDINAL_WORDS) + r")$")
 
 
@@ -384,8 +385,8 @@ def _span(text: str, s: int, e: int, label: str, source: str) -> Span:
 @cache
 def _title_re() -> re.Pattern[str]:
     forms = set(gazetteer.titles()) | {t.lower() for t in gazetteer.titles()}
-    alt = "|".join(re.escape(t) for t in sorted(forms, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])")
+    alt = trie_regex(forms)
+    return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])(?=[^\S\n]+(?:[A-Z]|(?:to|of|at|for)[^\S\n]))")
 
 
 _APPOS_TITLES = (
@@ -549,7 +550,7 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
         head = m.group()
         label, source = HEAD_LABEL[head]
         hs, he = m.span()
-        ls, le = _line_bounds(text, hs)
+        ls, le = _line_bounds(text, hs, 110, 160)
         # ---- left extension
         left = _tokens(text, ls, hs)
         start = hs
@@ -595,9 +596,10 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
                     names -= 1
         # ---- right extension (head-first forms: "Ministry of Commerce")
         end = he
-        right = _tokens(text, he, le)[:24]
-        if right and _space(text[he : right[0][0]]) and _name_token(right[0][2]):
+        nxt = _NEXT_WORD_RE.match(text, he)
+        if nxt and _name_token(nxt.group(1)):
             continue  # the head word is inside a longer name ("Press Conference Homepage")
+        right = _tokens(text, he, le)[:24] if nxt and nxt.group(1) in _TAIL_STARTS else []
         tail_names = 0
         if len(right) >= 2 and right[0][2] in _TAIL_STARTS and _space(text[he : right[0][0]]):
             i = 1

@@ -16,6 +16,7 @@ dropped. The result is sorted by start.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from desktop.core.model import Span
@@ -57,8 +58,14 @@ CONFIDENCE: dict[str, float] = {
 }
 
 
+_PRIORITY_CACHE: dict[str, int] = {}
+
+
 def priority(source: str) -> int:
-    return SOURCE_PRIORITY.get(source.split(":", 1)[0], 9)
+    p = _PRIORITY_CACHE.get(source)
+    if p is None:
+        p = _PRIORITY_CACHE[source] = SOURCE_PRIORITY.get(source.split(":", 1)[0], 9)
+    return p
 
 
 def confidence_for(source: str) -> float:
@@ -72,8 +79,6 @@ def resolve(spans: Iterable[Span]) -> list[Span]:
     ranked = sorted(spans, key=lambda s: (-(s.end - s.start), priority(s.source), s.start, -s.confidence))
     kept: list[Span] = []
     taken: list[tuple[int, int]] = []  # sorted intervals of kept spans
-    import bisect
-
     for s in ranked:
         if s.end <= s.start:
             continue

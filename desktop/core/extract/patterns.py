@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from desktop.core.extract.overlap import confidence_for
-from desktop.core.extract.tokens import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAYS
+from desktop.core.extract.tokens import MONTHS, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAYS, trie_regex
 from desktop.core.model import Span
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -72,8 +72,43 @@ _MAY_BEFORE = [
 ]
 _PERIODWORD = r"(?:quarter|half|half-year|months|weeks|days)"
 
+# every DATE alternative starts with a digit, a capital or one of these words: checking that
+# first (a trie) lets the scanner skip most word starts without trying each alternative
+_DATE_STARTS = trie_regex(
+    [
+        *NUMBER_WORDS,
+        *ORDINAL_WORDS,
+        "a",
+        "last",
+        "this",
+        "next",
+        "past",
+        "coming",
+        "previous",
+        "recent",
+        "same",
+        "end",
+        "beginning",
+        "start",
+        "middle",
+        "turn",
+        "close",
+        "early",
+        "mid",
+        "late",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "final",
+        "few",
+        "several",
+        "couple",
+    ]
+)
 DATE_RE = re.compile(
-    rf"(?<![\w.,$€£¥/-])(?:"
+    rf"(?<![\w.,$€£¥/-])(?=[0-9A-Z]|(?:{_DATE_STARTS})\b)(?:"
     # May 18 and 19 / May 18-19, 2023 / May 19, 2023 / October 17
     rf"{_MONTH}\s{_DAY}(?:(?:\s?(?:-|–)\s?|\s(?:and|to|through)\s)(?:{_MONTH}\s)?{_DAY})?(?:,?\s{_YEAR})?(?![\d])"
     # 18 May 2023 / 18-19 May / 18 and 19 May 2023

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from desktop.core.extract import gazetteer, names, patterns
 from desktop.core.extract.overlap import confidence_for, resolve
-from desktop.core.extract.tokens import touches_foreign
+from desktop.core.extract.tokens import FOREIGN_RE, touches_foreign
 from desktop.core.model import ENTITY_LABELS, FactProposal, Span, Zone
 
 Component = Callable[[str, list[Span]], list[Span]]
@@ -100,7 +100,7 @@ def _learned_spans(text: str, learned: Mapping[str, str | None]) -> list[Span]:
     return out
 
 
-def _keep(text: str, s: Span, rejected: frozenset[str]) -> bool:
+def _keep(text: str, s: Span, rejected: frozenset[str], has_foreign: bool = True) -> bool:
     if s.end <= s.start or s.start < 0 or s.end > len(text) or s.label not in ENTITY_LABELS:
         return False
     if s.text in rejected or s.text != text[s.start : s.end]:
@@ -114,7 +114,7 @@ def _keep(text: str, s: Span, rejected: frozenset[str]) -> bool:
         and not (s.label == "EVENT" and any(ch.isupper() for ch in s.text))
     ):
         return False
-    return not touches_foreign(text, s.start, s.end)
+    return not (has_foreign and touches_foreign(text, s.start, s.end))
 
 
 def extract_entities(text: str, learned: Mapping[str, str | None] | None = None) -> list[Span]:
@@ -128,7 +128,8 @@ def extract_entities(text: str, learned: Mapping[str, str | None] | None = None)
         if _name == "date" and learned:
             spans.extend(_learned_spans(text, learned))
     rejected = frozenset(k for k, v in learned.items() if v is None)
-    return resolve(s for s in spans if _keep(text, s, rejected))
+    has_foreign = FOREIGN_RE.search(text) is not None
+    return resolve(s for s in spans if _keep(text, s, rejected, has_foreign))
 
 
 def _extract_facts(text: str, entities: Sequence[Span], published: str | None, zones: Sequence[Zone]):

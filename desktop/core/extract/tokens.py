@@ -191,14 +191,14 @@ ORDINAL_WORDS = [
     "thirtieth",
 ]
 
-_FOREIGN_RE = re.compile(
+FOREIGN_RE = re.compile(
     r"[\u0400-\u04ff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]"
 )
 
 
 def foreign(ch: str) -> bool:
     """True for a CJK or Cyrillic character (text the guidelines leave unannotated)."""
-    return bool(ch) and _FOREIGN_RE.match(ch) is not None
+    return bool(ch) and FOREIGN_RE.match(ch) is not None
 
 
 def touches_foreign(text: str, start: int, end: int) -> bool:
@@ -207,7 +207,7 @@ def touches_foreign(text: str, start: int, end: int) -> bool:
         return True
     if end < len(text) and foreign(text[end]):
         return True
-    return _FOREIGN_RE.search(text, start, end) is not None
+    return FOREIGN_RE.search(text, start, end) is not None
 
 
 def variants(surface: str) -> set[str]:
