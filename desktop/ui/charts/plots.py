@@ -23,7 +23,7 @@ import pandas as pd
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen, QTextOption
 from PySide6.QtWidgets import QMenu, QSizePolicy
 
 from desktop.core.analytics import TRADE_PARTNERS
@@ -245,6 +245,12 @@ class Chart(pg.GraphicsLayoutWidget):
         font = QFont()
         font.setPointSizeF(8.5)
         item.setFont(font)
+        if "\n" in text:  # centre every line, not only the block
+            doc = item.textItem.document()
+            doc.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
+            item.setText(text)
+            item.textItem.setTextWidth(doc.idealWidth() + 2)
+            item.updateTextPos()
         item.setPos(x, y)
         plot.addItem(item)
         return item
@@ -260,6 +266,12 @@ class Chart(pg.GraphicsLayoutWidget):
         self.addItem(legend, row=row, col=col)
         self.ci.layout.setAlignment(legend, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         return legend
+
+    def footnote(self, row: int, notes: Sequence[str], colspan: int = 1) -> None:
+        """A line of notes under the plots (what hatching or ◆ mean)."""
+        if notes:
+            label = pg.LabelItem("   ·   ".join(notes), color=self.fg.name(), size="9pt", justify="left")
+            self.addItem(label, row=row, col=0, colspan=colspan)
 
     def reset(self) -> None:
         self.clear()
@@ -482,6 +494,13 @@ class InvestmentChart(Chart):
             centre, half = (len(ticks) - 1) / 2, max(len(ticks), 2.5) / 2  # one bar is not a wall
             plot.setXRange(centre - half - 0.1, centre + half + 0.1, padding=0)
             plot.setYRange(0, max(heights) * 1.25, padding=0)
+        notes = []
+        if inv["converted"].any():
+            notes.append(CONVERTED_NOTE)
+        if inv["suggested"].any():
+            notes.append("hatched: includes suggested (unreviewed) facts")
+        notes.append("stock: latest end-of-period value · flow: latest period · pledges: distinct deals added up")
+        self.footnote(1, notes, colspan=len(panels))
 
 
 # --------------------------------------------------------------------------- review progress

@@ -258,6 +258,7 @@ class ChartsView(QWidget):
 
     def _on_tab_changed(self, _i: int) -> None:
         self.flow_box.setEnabled(self.current_key() == TRADE)
+        self.status.setText(HINT)
         self._refresh_if_visible()
 
     def _activate(self, mark: Mark) -> None:
