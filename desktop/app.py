@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -20,51 +21,62 @@ _T0 = time.perf_counter()
 WINDOWS: list = []
 
 
-def _lock_for(path: Path):
-    """A QLockFile beside the project: held → this window may write; not held → read-only."""
-    from PySide6.QtCore import QLockFile
-
-    lock = QLockFile(str(path) + ".lock")
-    lock.setStaleLockTime(0)  # a lock whose process is gone is stale whatever its age
-    if lock.tryLock(0):
-        return lock, None
-    if lock.error() == QLockFile.LockError.LockFailedError:
-        return None, "Opened read-only: another Steppe window has this project open"
-    return None, "Opened read-only: the project's folder cannot be written"
+def _read_only_notice(opened) -> str | None:
+    if opened.locked_by is not None:
+        return f"Opened read-only: another Steppe window has this project open ({opened.locked_by.describe()})"
+    if opened.read_only:
+        return "Opened read-only: changes are not saved"
+    return None
 
 
-def open_window(path: str | Path, create: bool = True, remember: bool = True):
-    """Open ``path`` in a new :class:`MainWindow` (not shown). Raises ``ProjectError`` for a file
-    that is not a usable Steppe project. ``remember=False`` leaves the recent list and the saved
-    layout alone (the smoke run)."""
+def open_window(path: str | Path, create: bool = True, remember: bool = True, ask_restore=None):
+    """Open ``path`` in a new :class:`MainWindow` (not shown).
+
+    The project is opened the safe way (``open_project_safely``: a lock, a damage check, a
+    background backup); when another Steppe process has it, it opens read-only with a banner.
+    A damaged project with a backup calls ``ask_restore(err) -> bool`` and restores on yes.
+    Raises ``ProjectError`` (with a message for the user) when it cannot be opened.
+    ``remember=False`` leaves the recent list and the saved layout alone (the smoke run).
+    """
     import desktop.ui  # noqa: F401  (the PySide6/Python 3.11 reference-count fix comes first)
     from desktop.core.session import Session
-    from desktop.core.store.project import Project, ProjectError
+    from desktop.core.store.backup import CorruptProjectError, restore_backup
+    from desktop.core.store.open import open_project_safely
     from desktop.ui.main_window import MainWindow, add_recent
 
     path = Path(path)
-    if not path.exists() and not create:
-        raise ProjectError(f"There is no project at {path}")
-    if path.exists():
-        from desktop.core.store.project import check_project_file
-
-        check_project_file(path)  # refuse a foreign file before making a lock beside it
-    lock, reason = _lock_for(path) if path.parent.exists() else (None, None)
-    read_only = reason is not None and path.exists()
+    for w in WINDOWS:  # this process has it already: show that window rather than a second one
+        if not w.property("closed") and w.project.path.resolve() == path.resolve():
+            return w
     try:
-        project = Project(path, create=create, read_only=read_only)
-    except ProjectError:
-        if lock is not None:
-            lock.unlock()
-        raise
-    window = MainWindow(Session(project), read_only_reason=reason if read_only else None, lock=lock)
+        opened = open_project_safely(path, create=create, read_only_if_locked=True, backup="background")
+    except CorruptProjectError as err:
+        if err.backup is None or ask_restore is None or not ask_restore(err):
+            raise
+        restore_backup(err.path, err.backup)
+        opened = open_project_safely(path, create=False, read_only_if_locked=True, backup="background")
+    notice = _read_only_notice(opened)
+    window = MainWindow(Session(opened.project), read_only_reason=notice, lock=opened)
     window.owns_project = True
     window.remember_layout = remember
     WINDOWS.append(window)
     window.destroyed.connect(lambda *_: WINDOWS.remove(window) if window in WINDOWS else None)
-    if remember and not read_only:
+    if remember and not opened.read_only:
         add_recent(path.resolve())
+    if opened.backup_error:
+        window.status(f"The automatic backup failed: {opened.backup_error}", 15000)
     return window
+
+
+def ask_restore_box(err) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        None, "The project is damaged",
+        f"{err}\n\nRestore the backup from {err.backup.describe_time()}? "
+        "Changes made after it are lost; the damaged file is kept beside it.",
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _application(argv: Sequence[str]):
@@ -97,12 +109,12 @@ def run_app(argv: Sequence[str]) -> int:
     files = [a for a in argv if not a.startswith("-")]
     path = Path(files[0]) if files else default_project_path()
     try:
-        window = open_window(path, create=not files or not Path(files[0]).exists())
+        window = open_window(path, create=not files or not Path(files[0]).exists(), ask_restore=ask_restore_box)
     except ProjectError as err:
         QMessageBox.critical(None, "Steppe cannot open the project", str(err))
         return 2
     window.show()
-    if "--timing" in argv:
+    if "--timing" in argv or os.environ.get("STEPPE_TIMING"):
         print(f"window shown after {time.perf_counter() - _T0:.2f} s", file=sys.stderr)
     return app.exec()
 
@@ -110,7 +122,6 @@ def run_app(argv: Sequence[str]) -> int:
 def smoke(argv: Sequence[str]) -> int:
     """The end-to-end check ``steppe --smoke``: one line, exit 0 only if everything worked."""
     import importlib
-    import os
 
     t0 = time.perf_counter()
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")):

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.project = session.project
-        self._lock = lock  # the QLockFile that marks the project open in this window
+        self._lock = lock  # the OpenedProject (lock, backup thread) behind this window, if any
         self.current_doc_id: int | None = None
         self.import_worker: ImportWorker | None = None
         self.import_report: ImportReportDialog | None = None
@@ -837,12 +837,15 @@ class MainWindow(QMainWindow):
             self.status("This project is already open")
             return self
         try:
-            window = open_window(path, create=create)
+            from desktop.app import ask_restore_box
+
+            window = open_window(path, create=create, ask_restore=ask_restore_box)
         except ProjectError as err:
             self.show_message("Cannot open the project", str(err))
             return None
         window.show()
-        self.close()
+        if window is not self:
+            self.close()
         return window
 
     # ------------------------------------------------------------------ help
@@ -866,6 +869,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, ev) -> None:
         self._closing = True
+        self.setProperty("closed", True)
         if self.import_worker is not None:
             self.import_worker.cancel()
             self.import_worker.wait()  # every finished document is already committed
@@ -876,9 +880,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._release)
 
     def _release(self) -> None:
-        if self._lock is not None:
-            self._lock.unlock()
-            self._lock = None
         if self.owns_project:
             self.owns_project = False
-            self.project.close()
+            if self._lock is not None and hasattr(self._lock, "close"):
+                self._lock.close()  # waits for the backup, closes the project, releases the lock
+            else:
+                self.project.close()
+        self._lock = None

@@ -132,22 +132,26 @@ def test_read_only_banner_and_refused_write(qtbot, two_docs, make_window):
         ro.close()
 
 
-def test_second_window_on_the_same_project_is_read_only(qtbot, tmp_path):
+def test_a_project_open_in_another_process_opens_read_only(qtbot, tmp_path):
     from desktop.app import open_window
 
     path = tmp_path / "locked.steppe"
-    first = open_window(path)
-    qtbot.addWidget(first)
-    second = open_window(path)
-    qtbot.addWidget(second)
+    Project(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from desktop.core.store.lock import acquire_lock;"
+         " l = acquire_lock(sys.argv[1]); print('locked', flush=True); sys.stdin.read()", str(path)],
+        cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
-        assert not first.project.read_only
-        assert second.project.read_only
-        assert second.banner.text() == READ_ONLY_TEXT
-        assert not first.banner.isVisibleTo(first)
+        assert holder.stdout.readline().strip() == "locked"
+        w = open_window(path, remember=False)
+        qtbot.addWidget(w)
+        assert w.project.read_only
+        assert w.banner.text().startswith(READ_ONLY_TEXT)
+        assert open_window(path, remember=False) is w  # the same process: the same window
+        w.close()
     finally:
-        second.close()
-        first.close()
+        holder.stdin.close()
+        holder.wait(10)
 
 
 def test_a_file_that_is_not_a_project_gets_a_message(qtbot, project, make_window, tmp_path):
