@@ -358,7 +358,10 @@ def _name_token(tok: str) -> bool:
     """A capitalised token that can be part of a name (no possessive, no sentence starter)."""
     if tok in _NOT_NAME or not is_cap_word(tok):
         return False
-    return not (_POSSESSIVE_RE.search(tok) and not tok.startswith("People"))
+    # "China's" ends a name; "People's" and a plural "Ministers'" may be inside one
+    return not (
+        _POSSESSIVE_RE.search(tok) and not tok.startswith("People") and not tok.endswith(("s'", "s’"))
+    )
 
 
 @cache
@@ -671,7 +674,9 @@ def _infra_re() -> re.Pattern[str]:
     places = frozenset(p for p in places if not p.isupper() or len(p) <= 4)
     p = trie_regex(places)
     return re.compile(
-        rf"(?<![\w])(?:{p})(?:(?:\s?[-–—+/]\s?)?(?:{p}))+(?:\s+(?:{_INFRA_MODS}))*\s+(?:{_INFRA_HEADS})(?![\w])"
+        # a known place, then known places (dashes optional) or capitalised words after a dash
+        rf"(?<![\w])(?:{p})(?:(?:\s?[-–—+/]\s?)?(?:{p})|[-–—][A-Z][a-z]+)+"
+        rf"(?:\s+(?:{_INFRA_MODS}))*\s+(?:{_INFRA_HEADS})(?![\w])"
     )
 
 

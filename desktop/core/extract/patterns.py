@@ -27,6 +27,8 @@ _CUR_WORD = (
 )
 _RANGE = r"\s?(?:-|–|—|to)\s?"
 
+# "in 2024 to 4.9 billion soms": a year is not the low end of a range
+_NOT_YEAR_RANGE = r"(?!(?:19|20)\d\d\s?(?:-|–|to)\s?\d)"
 _SYM_AMOUNT = rf"{_SYM}\s?(?:{_NUM})(?:\s?{_SCALE})?"
 MONEY_RE = re.compile(
     rf"(?<![\w$€£¥.])(?:"
@@ -34,12 +36,12 @@ MONEY_RE = re.compile(
     rf"{_SYM_AMOUNT}(?:{_RANGE}(?:{_SYM})?\s?(?:{_NUM})(?:\s?{_SCALE})?)?(?:\s{_CUR_WORD}(?![\w]))?"
     rf"|"
     # 46 billion U.S. dollars, 1.5 trillion tenge, 5-6 billion yuan, 1 million somonis
-    rf"(?:{_NUM})(?:\s?{_SCALE})?(?:{_RANGE}(?:{_NUM})(?:\s?{_SCALE})?)?\s?{_CUR_WORD}(?![\w])"
+    rf"{_NOT_YEAR_RANGE}(?:{_NUM})(?:\s?{_SCALE})?(?:{_RANGE}(?:{_NUM})(?:\s?{_SCALE})?)?\s?{_CUR_WORD}(?![\w])"
     rf")"
 )
 
 PERCENT_RE = re.compile(
-    rf"(?<![\w.])(?:{_NUM})(?:\s?%?\s?(?:-|–|to)\s?(?:{_NUM}))?\s?(?:%|percent(?:age points?)?|per\s?cent|pct|percentage points?)(?![\w])"
+    rf"(?<![\w.]){_NOT_YEAR_RANGE}(?:{_NUM})(?:\s?%?\s?(?:-|–|to)\s?(?:{_NUM}))?\s?(?:%|percent(?:age points?)?|per\s?cent|pct|percentage points?)(?![\w])"
 )
 
 _MONTH = r"(?:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)"
