@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 
 from desktop.core.store.project import DONE, IN_PROGRESS, DocumentSummary
 
-COLUMNS = ("Title", "Outlet", "Published", "Entities", "Facts", "Review")
+COLUMNS = ("Title", "Outlet", "Published", "Ents", "Facts", "Review")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: How the review state shows in its narrow column (the tooltip and the filter use the words).
+REVIEW_MARKS = {"not started": "○", IN_PROGRESS: "◐", DONE: "●"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -64,7 +66,7 @@ class DocumentsModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (s.title or "(untitled)", s.outlet or "", s.published or "", s.n_entities, s.n_facts,
-                    s.review_state)[col]
+                    REVIEW_MARKS.get(s.review_state, s.review_state))[col]
         if role == SORT_ROLE:
             rank = {IN_PROGRESS: 1, DONE: 2}.get(s.review_state, 0)
             return (s.title.lower(), (s.outlet or "").lower(), s.published or "", s.n_entities, s.n_facts,
@@ -75,6 +77,10 @@ class DocumentsModel(QAbstractTableModel):
             return f"{s.title}\n{s.url or ''}\n{s.n_suggested} suggestions left, {s.n_reviewed} reviewed".strip()
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 5:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 5:
+            return f"Review: {s.review_state} ({s.n_suggested} suggestions left, {s.n_reviewed} reviewed)"
         if role == Qt.ItemDataRole.ForegroundRole and col == 5:
             return QColor("#2e7d32") if s.review_state == DONE else (
                 QColor("#b26a00") if s.review_state == IN_PROGRESS else None)
@@ -119,9 +125,13 @@ class DocumentsPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         h = self.table.horizontalHeader()
+        h.setMinimumSectionSize(36)
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, len(COLUMNS)):
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        h.resizeSection(1, 90)
+        for c in range(2, len(COLUMNS)):
             h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)

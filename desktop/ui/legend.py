@@ -27,7 +27,7 @@ class Legend(QWidget):
             chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
             chip.setStyleSheet(
                 f"QLabel {{ background: {bg}; color: {fg}; border-left: 4px solid"
-                f" {theme.accent_color(label).name()}; border-radius: 3px; padding: 2px 6px; }}"
+                f" {theme.accent_color(label).name()}; border-radius: 3px; padding: 1px 6px; }}"
             )
             chip.setToolTip(f"Key {i + 1}: label the selection {label}\n{LABEL_DESCRIPTIONS.get(label, '')}")
             self.chips[label] = chip

@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         self.charts_dock.hide()
         self.documents_dock.raise_()
         self.facts_dock.raise_()
-        self.resizeDocks([self.documents_dock, self.entities_dock], [380, 300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.documents_dock, self.entities_dock], [500, 300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.facts_dock], [260], Qt.Orientation.Vertical)
 
         self.viewer.positionClicked.connect(self._text_clicked)
@@ -397,7 +397,12 @@ class MainWindow(QMainWindow):
         if isinstance(geom, QByteArray) and not geom.isEmpty():
             self.restoreGeometry(geom)
         else:
-            self.resize(1440, 900)
+            screen = QApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen is not None else None
+            if avail is not None and avail.width() > 0:
+                self.resize(min(1680, int(avail.width() * 0.96)), min(1050, int(avail.height() * 0.94)))
+            else:
+                self.resize(1440, 900)
         state = s.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state, LAYOUT_VERSION)
