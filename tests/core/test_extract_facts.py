@@ -319,3 +319,52 @@ def test_entity_money_spans_are_used():
     ents = spans(text, ("COUNTRY", "China"), ("COUNTRY", "Turkmenistan"), ("MONEY", "US$ 11.2 bn"), ("DATE", "2022"))
     (f,) = facts(text, ents)
     assert (f["reporter"], f["partner"], f["value"], f["period"]) == ("CHN", "TKM", 11.2e9, "2022")
+
+
+# ----------------------------------------------------------------------------- harder phrasing
+
+
+def test_dateline_capitalised_cue_and_names_with_trade():
+    text = ("ASTANA, April 12 (Kazinform) – Trade turnover between Kazakhstan and China reached $31.5 billion in 2023. "
+            "According to Laziz Kudratov, Minister of Investment, Industry and Trade of Uzbekistan, the projects are worth $5 billion.")
+    got = facts(text, ftype="trade")
+    assert [f["value"] for f in got] == [31.5e9]
+
+
+def test_conjoined_destinations_and_currency_home():
+    text = "Prime Minister Kokhir Rasulzoda said electricity exports to Afghanistan and Uzbekistan brought in 1.1 billion somonis in 2023."
+    (f,) = facts(text, ftype="trade")
+    assert (f["reporter"], f["partner"], f["flow"], f["currency"]) == ("TJK", "AFG", "export", "TJS")
+
+
+def test_org_of_a_country_invests():
+    text = "CNPC has invested about $3.7 billion in Uzbekistan over the past decade."
+    (f,) = facts(text, spans(text, ("ORG", "CNPC")), ftype="investment")
+    assert (f["investor"], f["recipient"], f["kind"], f["qualifier"]) == ("CHN", "UZB", "stock", "about")
+
+
+def test_the_region_after_a_chinese_province_is_not_central_asia():
+    text = ("The Xinjiang Uygur Autonomous Region Department of Commerce said foreign trade of the region hit a record "
+            "357.3 billion yuan in 2023, up 45.9 percent year on year.")
+    (f,) = facts(text, ftype="trade")
+    assert f["reporter"] != "CA5" and f["partner"] != "CA5" and f["change_pct"] == 45.9
+    text = "Central Asia is a priority. China's trade with the region grew to $89.4 billion in 2023."
+    (f,) = facts(text, ftype="trade")
+    assert (f["reporter"], f["partner"]) == ("CHN", "CA5")
+
+
+def test_number_of_and_durations_are_no_periods():
+    (f,) = facts("The number of companies with Chinese capital in Uzbekistan exceeded 2,500 as of 2024.")
+    assert f["metric"].startswith("number of companies with Chinese capital")
+    assert (f["value"], f["qualifier"], f["unit"]) == (2500, "over", "companies")
+    (f,) = facts("Contracts worth 373.2 billion yuan (about US$51.6 billion) were signed during the four-day expo.")
+    assert (f["kind"], f["currency"], f["value_usd"], f["period"], f["period_text"]) == ("pledge", "CNY", 51.6e9, None, None)
+
+
+def test_chinese_loans_and_title_chains():
+    (f,) = facts("Chinese loans for the Galkynysh project are estimated at $4 billion to $5 billion.", ftype="investment")
+    assert (f["investor"], f["value"]) == ("CHN", 4e9)
+    text = "Kazakh Deputy Prime Minister and Minister of Trade and Integration Serik Zhumangarin said on Thursday."
+    (f,) = facts(text, spans(text, ("PERSON", "Serik Zhumangarin")), ftype="role")
+    assert f == {"person": "Serik Zhumangarin", "role": "Deputy Prime Minister and Minister of Trade and Integration",
+                 "organization": None, "country": "KAZ"}

@@ -121,6 +121,10 @@ _COMPARATIVE = re.compile(
 )
 
 
+_DURATION = re.compile(
+    r"\b\w+-(?:day|week|month|year)\b|\b(?:days?|weeks?|hours?|decades?)\b|\b(?:past|last|recent|next|coming)\s+(?:\w+\s+)?years\b",
+    re.I,
+)
 _WEEKDAY_ONLY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:and|to|-)\s+\w+day)?", re.I)
 _DAY_LEVEL = re.compile(r"[A-Za-z]\.?\s+\d{1,2}(?!\d)|\b\d{1,2}\s+[A-Z][a-z]+|\d{4}-\d{2}-\d{2}")
 
@@ -138,6 +142,8 @@ def pick_period(ctx: DocContext, sent: Sentence, dates: list[DateMention], a: in
             continue
         if re.fullmatch(r"(?:19|20)\d\d", d.text.strip()) and re.match(r"\s*(?:-|–)?\s*(?:year|plan|strategy|agenda|vision)", text[d.end:d.end + 12], re.I):
             continue
+        if _DURATION.search(d.text) and not YEAR_RE.search(d.text):
+            continue  # "the four-day expo", "two weeks": a duration, not a period
         if _WEEKDAY_ONLY.fullmatch(d.text.strip()):
             continue  # "said Thursday": the day of reporting, never a period
         in_clause = a <= d.start < b
@@ -157,13 +163,13 @@ def pick_period(ctx: DocContext, sent: Sentence, dates: list[DateMention], a: in
 _DEM_ACTOR = re.compile(
     r"\s+(?:(?:state|private|direct|foreign|leading|major|large|big)\s+)?(?:companies|company|investors?|firms?|businesses|banks?|"
     r"enterprises?|investments?|capital|side|government|exporters?|importers?|trade|exports?|imports?|goods|products|"
-    r"partners?|contractors?|corporations?|groups?|funds?|developers?)\b",
+    r"partners?|contractors?|corporations?|groups?|funds?|developers?|loans?|credits?|financing|funding|FDI|banks?)\b",
     re.I,
 )
 
 
 def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]],
-               sent: Sentence | None = None) -> list[tuple[PartyMention, str]]:
+               sent: Sentence | None = None, orgs: bool = False) -> list[tuple[PartyMention, str]]:
     """Party mentions in text[a:b] with the preposition/role cue before them:
     "from", "to", "with", "between", "poss" (X's), "dem" (demonym) or ""."""
     text = ctx.text
@@ -175,9 +181,12 @@ def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]],
         every = find_parties(text, lo, hi, central_asia_context=ctx.central_asia, pair=ctx.pair)
         ctx.cache[key] = every
     ms = [m for m in every if a <= m.start and m.end <= b] if (lo, hi) != (a, b) else every
+    if orgs and sent is not None:
+        ms = sorted([*ms, *_org_parties(ctx, sent, a, b)], key=lambda m: m.start)
     has_group = any(m.code == "CA5" for m in ms)
+    prev: tuple[PartyMention, str] | None = None
     for m in ms:
-        if any(x < m.end and m.start < y for x, y in exclude):
+        if m.kind != "org" and any(x < m.end and m.start < y for x, y in exclude):
             continue
         if has_group and m.code in ("KAZ", "KGZ", "TJK", "TKM", "UZB") and m.kind != "pair":
             # "the five Central Asian countries, namely Kazakhstan, Kyrgyzstan …": an enumeration.
@@ -192,7 +201,23 @@ def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]],
             cue = "poss"
         elif m.kind == "demonym":
             cue = "dem" if _DEM_ACTOR.match(text, m.end) else "adj"
+        if cue == "and" and prev is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[prev[0].end:m.start]):
+            cue = prev[1]  # "exports to Afghanistan and Uzbekistan": both are "to"
         out.append((m, cue))
+        prev = (m, cue)
+    return out
+
+
+def _org_parties(ctx: DocContext, sent: Sentence, a: int, b: int) -> list[PartyMention]:
+    """ORG entities of a known country act as that country ("CNPC has invested …" → CHN)."""
+    from desktop.core.extract.facts.role import org_country
+
+    out = []
+    for e in sent.entities:
+        if e.label == "ORG" and a <= e.start and e.end <= b:
+            code = org_country(e.text, ctx)
+            if code:
+                out.append(PartyMention(e.start, e.end, code, "org"))
     return out
 
 

@@ -63,6 +63,26 @@ _OF_WHAT = re.compile(
 )
 
 
+def _subject(parties: list, pos: int) -> str | None:
+    """The country a figure is about: a possessive or actor demonym nearest to it ("China's
+    platforms", "Chinese enterprises"), else the first country of the sentence, groups last."""
+    owners = [m for m, cue in parties if cue in ("poss", "dem")]
+    if owners:
+        return min(owners, key=lambda m: abs(m.start - pos)).code
+    plain = [m for m, _cue in parties if m.code not in ("CA5", "WORLD")]
+    if plain:
+        return plain[0].code
+    return parties[0][0].code if parties else None
+
+
+_NUMBER_OF = re.compile(
+    r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[A-Za-z][\w\s'’-]{2,60}?)\s+(?:has\s+|have\s+)?"
+    r"(?:exceeded|reached|rose\s+to|grew\s+to|increased\s+to|stood\s+at|was|is|totall?ed|amounted\s+to|hit|topped|surpassed)\s+"
+    r"(?P<q>about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+|some\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?P<scale>thousand|million|billion))?(?![\w%$])"
+)
+
+
 def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, int]]) -> list[tuple[str, dict, int, int, float]]:
     """``blocked``: spans already used by money facts, MONEY/PERCENT/DATE entities."""
     text = ctx.text
@@ -106,8 +126,7 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             if re.fullmatch(r"\d{4}", m.group("num")) and not m.group("scale"):
                 continue  # a year before a noun: "2023 projects"
         parties = parties_in(ctx, sent.start, sent.end, blocked, sent)
-        near = sorted(parties, key=lambda pc: (pc[0].code in ("CA5", "WORLD"), abs(pc[0].start - a)))
-        subject = near[0][0].code if near else None
+        subject = _subject(parties, a)
         if dates is None:
             dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, end)
@@ -117,6 +136,24 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             "period_text": period_text, "change_pct": change.value if change else None,
             "qualifier": qualifier_before(text, a, sent.start) or (
                 "over" if re.search(r"\ban\s+over\s*$", text[max(0, a - 10):a]) else None),
+        }
+        out.append(("indicator", fields, sent.start, sent.end, 0.6))
+    for m in _NUMBER_OF.finditer(text, sent.start, sent.end):
+        a = m.start("num")
+        if any(x <= a < y for x, y in blocked) or any(f[1]["value"] is not None and f[2] == -a for f in out):
+            continue
+        dec = Decimal(m.group("num").replace(",", ""))
+        if m.group("scale"):
+            dec *= Decimal(str(SCALE_WORDS[m.group("scale").lower()]))
+        np_ = " ".join(m.group("np").split())
+        parties = parties_in(ctx, sent.start, sent.end, blocked, sent)
+        if dates is None:
+            dates = sentence_dates(ctx, sent)
+        period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, m.end())
+        fields = {
+            "subject": _subject(parties, a), "metric": f"number of {np_}", "value": float(dec),
+            "unit": np_.split()[0] if np_.split()[0].endswith("s") else np_.split()[-1], "period": period,
+            "period_text": period_text, "change_pct": None, "qualifier": qualifier_before(text, a, sent.start),
         }
         out.append(("indicator", fields, sent.start, sent.end, 0.6))
     return out

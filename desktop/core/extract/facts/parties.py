@@ -101,6 +101,20 @@ _GROUP_RE = re.compile(
 )
 
 
+_CA_CUE = re.compile(r"Central\s+Asia|Kazakhstan|Kyrgyzstan|Tajikistan|Turkmenistan|Uzbekistan|five\s+countries")
+_SUBNATIONAL = re.compile(r"Autonomous\s+Region|Province|province|Xinjiang|Gansu|Shaanxi|oblast|Oblast|[a-z]\s+region\b|Region\b")
+
+
+def _region_is_central_asia(text: str, pos: int) -> bool:
+    """"the region" means Central Asia unless a sub-national region was named more recently."""
+    window = text[max(0, pos - 600):pos]
+    ca = [m.end() for m in _CA_CUE.finditer(window)]
+    sub = [m.end() for m in _SUBNATIONAL.finditer(window)]
+    if not ca:
+        return False
+    return not sub or ca[-1] > sub[-1]
+
+
 def _strip_possessive(s: str) -> str:
     if len(s) > 2 and s[-2] in APOS and s[-1] == "s":
         return s[:-2]
@@ -139,7 +153,7 @@ def find_parties(text: str, start: int = 0, end: int | None = None, *, central_a
         code = _GROUP_PATTERNS[int(key[1:])][1] if key else ""
         a, b = m.start() + start, m.end() + start
         if code == "CA5?":
-            if not central_asia_context:
+            if not central_asia_context or (m.group().lower().startswith("region") and not _region_is_central_asia(text, a)):
                 continue
             code = "CA5"
         elif code == "WORLD?":

@@ -84,6 +84,11 @@ def _is_org_entity(sent: Sentence, org: str) -> bool:
     return any(e.label == "ORG" and e.text == org for e in sent.entities)
 
 
+def org_country(org: str | None, ctx: DocContext) -> str | None:
+    """The country an organisation belongs to, when its name or a known list says so."""
+    return _org_country(org, ctx)
+
+
 def _org_country(org: str | None, ctx: DocContext) -> str | None:
     if not org:
         return None
@@ -228,7 +233,7 @@ def role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, di
                 continue
             title, org, country, ea, eb = found
             # Whole-word title sanity: at least one title word, not a long clause.
-            if len(title.split()) > 8:
+            if len(title.split()) > 12:
                 continue
             persons.append(name)
             fields = {"person": name, "role": title, "organization": org, "country": country}

@@ -40,6 +40,8 @@ _IMPORT = re.compile(r"^(?:\w+\s+)*?import", re.I)
 _BOTH = re.compile(r"import\w*\s+and\s+export|export\w*\s+and\s+import|trade|turnover", re.I)
 # A part of the figure just given: "…, of which China accounted for $1.1 billion".
 _PART_CUE = re.compile(r"\b(?:of\s+which|including|among\s+(?:them|which))\b", re.I)
+_IN_NAME = re.compile(r"(?:\b[A-Z][\w'’-]*,?\s+|\b(?:of|and|for|&)\s+)$")
+_NAME_AFTER = re.compile(r"\s+(?:and\s+)?[A-Z][a-z]")
 _TARGET = re.compile(
     r"\b(?:target\w*|aim\w*|goal|plan\w*|intend\w*|bring|expected\s+to|projected|forecast\w*|could\s+reach|"
     r"will\s+reach|to\s+reach|to\s+increase|to\s+raise|by\s+(?:19|20)\d\d)\b",
@@ -75,9 +77,11 @@ def _cues(ctx: DocContext, sent: Sentence) -> list[Cue]:
         for m in rx.finditer(text, sent.start, sent.end):
             if inside(m.start(), skip):
                 continue
-            if m.group()[:1].isupper() and m.start() > sent.start and not m.group()[:2].isupper():
-                # "Ministry of Investment, Industry and Trade": a capitalised cue mid-sentence is a name.
+            if m.group()[:1].isupper() and not m.group()[:2].isupper() and _IN_NAME.search(text, max(sent.start, m.start() - 30), m.start()):
+                # "Ministry of Investment, Industry and Trade": a capitalised cue inside a name.
                 continue
+            if m.group()[:1].isupper() and _NAME_AFTER.match(text, m.end()):
+                continue  # "Trade Organization", "Investment Forum"
             out.append(Cue(m.start(), m.end(), kind, m.group()))
     if out:
         for m in _PART_CUE.finditer(text, sent.start, sent.end):
@@ -127,11 +131,14 @@ def _trade_parties(parties: list, flow: str, cue_text: str, ctx: DocContext) -> 
             elif c in ("with", "and") and partner is None and m.code != reporter:
                 partner = m.code
     codes: list[str] = []
+    # Destinations of exports and origins of imports are partners, never the reporter.
+    side = {"export": "to", "import": "from"}.get(flow)
+    only_side = {m.code for m, c in parties if c == side} - {m.code for m, c in parties if c != side}
     for m, _c in parties:
         if m.code not in codes:
             codes.append(m.code)
     for c in codes:
-        if reporter is None and c != partner:
+        if reporter is None and c != partner and c not in only_side:
             reporter = c
         elif partner is None and c != reporter:
             partner = c
@@ -139,7 +146,7 @@ def _trade_parties(parties: list, flow: str, cue_text: str, ctx: DocContext) -> 
         partner = None
     if reporter is not None and partner is None and _WORLD.search(cue_text):
         partner = "WORLD"
-    if reporter == "CA5" and partner and partner != "CA5" and flow == "total":
+    if reporter == "CA5" and partner and partner not in ("CA5", "WORLD") and flow == "total":
         reporter, partner = partner, reporter  # "Central Asia's trade with China": China reports.
     return reporter, partner
 
@@ -213,9 +220,10 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         b = cues[nxt[0]].start if nxt and cues[nxt[0]].start > money.end else (nxt[1].start if nxt else sent.end)
         b = max(b, money.end)
         clause = text[a:b]
-        parties = parties_in(ctx, a, b, exclude, sent)
+        orgs = cue.kind.endswith("investment")
+        parties = parties_in(ctx, a, b, exclude, sent, orgs)
         if not parties and k:
-            parties = parties_in(ctx, sent.start, b, exclude, sent)
+            parties = parties_in(ctx, sent.start, b, exclude, sent, orgs)
         change = find_change(text, a, b)
         qual = qualifier_before(text, money.start, a) or (change.qualifier if change else None)
         part = cue.kind.startswith("part:")
