@@ -14,10 +14,16 @@ from __future__ import annotations
 
 import bisect
 import json
+import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+try:  # numpy comes with pandas; without it sorting falls back to list.sort
+    import numpy as np
+except ImportError:  # pragma: no cover
+    np = None
 
 from desktop.core.countries import GROUPS, countries, party_name
 from desktop.core.model import (
@@ -97,6 +103,7 @@ class FactRow:
         "fields",
         "id",
         "search",
+        "slot",
         "source",
         "status",
         "type",
@@ -128,6 +135,7 @@ class FactRow:
         self.ev_end = ev_end
         self.source = source or ""
         self.search = search_text(self)
+        self.slot = -1  # position in FactQuery's key caches
 
     def __repr__(self) -> str:
         return f"FactRow({self.id}, {self.type}, {self.status})"
@@ -160,28 +168,44 @@ _ROWS_SQL = (
 )
 
 
+_FACTS_SQL = (
+    "SELECT id, doc_id, type, fields_json, status, confidence, evidence_start, evidence_end, source"
+    " FROM facts ORDER BY doc_id, evidence_start, id"
+)
+_DOCS_SQL = "SELECT id, title, text FROM documents WHERE id IN (SELECT DISTINCT doc_id FROM facts) ORDER BY id"
+
+
 def load_rows(project: Any, fact_ids: Iterable[int] | None = None) -> list[FactRow]:
     """Rows for every fact of ``project`` (or only ``fact_ids``), in project order.
 
-    One read query: the evidence text is cut by SQLite, so no document text is loaded
-    into Python. Reads only; the session remains the one writer.
+    All facts: two ordered reads merged in Python, each document's text read once and let
+    go before the next. A few facts: one query, the evidence cut by SQLite. Reads only; the
+    session remains the one writer.
     """
     conn = project.conn
     loads = json.loads
     out: list[FactRow] = []
-    if fact_ids is None:
-        cur = conn.execute(_ROWS_SQL + " ORDER BY f.doc_id, f.evidence_start, f.id")
-        rows = cur.fetchall()
-    else:
+    if fact_ids is not None:
         ids = list(fact_ids)
         rows = []
         for i in range(0, len(ids), 900):  # SQLite's parameter limit
             chunk = ids[i : i + 900]
-            rows += conn.execute(
-                _ROWS_SQL + f" WHERE f.id IN ({','.join('?' * len(chunk))})", chunk
-            ).fetchall()
-    for fid, doc_id, type_, fields_json, status, conf, title, ev, s, e, source in rows:
-        out.append(FactRow(fid, doc_id, type_, loads(fields_json), status, conf, title, ev or "", s, e, source))
+            rows += conn.execute(_ROWS_SQL + f" WHERE f.id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        rows.sort(key=lambda r: (r[1], -1 if r[8] is None else r[8], r[0]))  # project order
+        for fid, doc_id, type_, fields_json, status, conf, title, ev, s, e, source in rows:
+            out.append(FactRow(fid, doc_id, type_, loads(fields_json), status, conf, title, ev or "", s, e, source))
+        return out
+    docs = conn.execute(_DOCS_SQL)
+    doc_id_now, title, text = -1, "", ""
+    for fid, doc_id, type_, fields_json, status, conf, s, e, source in conn.execute(_FACTS_SQL).fetchall():
+        while doc_id_now < doc_id:
+            nxt = docs.fetchone()
+            if nxt is None:
+                doc_id_now, title, text = doc_id, "", ""
+                break
+            doc_id_now, title, text = nxt
+        ev = text[s:e] if s is not None and e is not None and doc_id_now == doc_id else ""
+        out.append(FactRow(fid, doc_id, type_, loads(fields_json), status, conf, title or "", ev, s, e, source))
     return out
 
 
@@ -260,33 +284,44 @@ def cell_text(row: FactRow, col: Column) -> str:
     return display_value(col.kind, row.fields.get(k))
 
 
+_SPECS: dict[str, tuple[tuple[str, str], ...]] = {
+    name: tuple((f.name, f.kind) for f in ft.fields) for name, ft in FACT_TYPES.items()
+}
+_TYPE_WORDS = {
+    name: name if ft.title.lower() == name else f"{name}\n{ft.title}" for name, ft in FACT_TYPES.items()
+}
+_PARTY_WORDS: dict[str, str] = {}
+
+
+def _party_words(code: str) -> str:
+    words = _PARTY_WORDS.get(code)
+    if words is None:
+        words = _PARTY_WORDS[code] = f"{code}\n{party_name(code)}"
+    return words
+
+
 def search_text(row: FactRow) -> str:
-    """Everything a search may match in a row, lowercased once."""
-    parts = [row.status, row.type, row.doc_title, row.evidence]
-    ft = FACT_TYPES.get(row.type)
-    if ft is not None:
-        parts.append(ft.title)
-    for spec_kind, value in _field_kinds(row):
-        if value is None:
-            continue
-        if spec_kind == "number":
-            parts.append(format_number(value))
-            parts.append(str(value))
-        elif spec_kind == "percent":
-            parts.append(format_percent(value))
-        elif spec_kind == "country":
-            parts.append(str(value))
-            parts.append(party_name(str(value)))
-        else:
-            parts.append(str(value))
+    """Everything a search may match in a row (shown values, country names, document
+    title, evidence), lowercased once."""
+    fields = row.fields
+    parts = [row.status, _TYPE_WORDS.get(row.type, row.type), row.doc_title, row.evidence]
+    specs = _SPECS.get(row.type)
+    if specs is None:
+        parts += [str(v) for v in fields.values() if v is not None]
+    else:
+        for name, kind in specs:
+            v = fields.get(name)
+            if v is None:
+                continue
+            if kind == "number":
+                parts.append(format_number(v))
+            elif kind == "percent":
+                parts.append(format_percent(v))
+            elif kind == "country" and type(v) is str:
+                parts.append(_party_words(v))
+            else:
+                parts.append(v if type(v) is str else str(v))
     return "\n".join(parts).lower()
-
-
-def _field_kinds(row: FactRow) -> list[tuple[str, Any]]:
-    ft = FACT_TYPES.get(row.type)
-    if ft is None:
-        return [("text", v) for v in row.fields.values()]
-    return [(s.kind, row.fields.get(s.name)) for s in ft.fields]
 
 
 # --------------------------------------------------------------------------- sorting
@@ -330,18 +365,82 @@ def sort_key_function(col: Column) -> Callable[[FactRow], Any]:
 
 
 def sort_rows(rows: Sequence[FactRow], col: Column | None, descending: bool = False) -> list[FactRow]:
-    """Rows sorted by ``col`` (``None``: project order), unknown values last, stable."""
+    """Rows sorted by ``col`` (``None``: project order), unknown values last, stable.
+
+    The fast path pulls the raw values out with C-level ``map``/``attrgetter`` calls, turns
+    text into ranks by sorting only the *distinct* values, and lets numpy's stable argsort
+    order the rows (unknown values become NaN, which sorts last both ways). Anything
+    unexpected (numpy missing, odd values in the data) falls back to ``list.sort``.
+    """
     if col is None:
         out = sorted(rows, key=default_key)
         if descending:
             out.reverse()
         return out
+    rows = list(rows)
+    try:
+        order = _fast_order(rows, col, descending)
+    except (ImportError, TypeError, ValueError):
+        order = None
+    if order is not None:
+        return list(map(rows.__getitem__, order))
+    return _slow_sort(rows, col, descending)
+
+
+def _slow_sort(rows: list[FactRow], col: Column, descending: bool) -> list[FactRow]:
     key = sort_key_function(col)
     keys = list(map(key, rows))
     present = [i for i, k in enumerate(keys) if k is not None]
     missing = [rows[i] for i, k in enumerate(keys) if k is None]
     present.sort(key=keys.__getitem__, reverse=descending)
     return [rows[i] for i in present] + missing
+
+
+_NUMERIC_TYPES = frozenset((int, float, type(None)))
+_SLOT = operator.attrgetter("slot")
+
+
+def _raw_values(rows: list[FactRow], col: Column) -> list[Any]:
+    k = col.key
+    if k in ("status", "type", "confidence", "evidence"):
+        return list(map(operator.attrgetter(k), rows))
+    if k == "document":
+        return list(map(operator.attrgetter("doc_title"), rows))
+    return list(map(operator.methodcaller("get", k), map(operator.attrgetter("fields"), rows)))
+
+
+def _text_transform(col: Column) -> Callable[[Any], Any]:
+    if col.key == "type":
+        return lambda v: FACT_TYPES[v].title.lower() if v in FACT_TYPES else (str(v).lower() or None)
+    return lambda v: None if v is None else (str(v).lower() or None)
+
+
+def key_array(rows: list[FactRow], col: Column) -> Any:
+    """A float numpy array of sort keys for ``rows`` (text as ranks, unknown as NaN), or
+    ``None`` when the values need the careful path."""
+    if np is None:
+        return None
+    raw = _raw_values(rows, col)
+    if col.kind in ("number", "percent", "confidence"):
+        if not set(map(type, raw)) <= _NUMERIC_TYPES:
+            return None  # a stray string or bool in the data
+        return np.array(raw, dtype=float)  # None → NaN
+    transform = _text_transform(col)
+    distinct = {v: transform(v) for v in set(raw)}
+    ordered = sorted((t, i) for i, t in enumerate(distinct.values()) if t is not None)
+    values = list(distinct)
+    rank = {values[i]: float(r) for r, (_t, i) in enumerate(ordered)}
+    return np.array(list(map(rank.get, raw)), dtype=float)  # unknown → None → NaN
+
+
+def _argsort(keys: Any, descending: bool) -> list[int]:
+    """Stable order of a key array; NaN (unknown) last both ways."""
+    return np.argsort(-keys if descending else keys, kind="stable").tolist()
+
+
+def _fast_order(rows: list[FactRow], col: Column, descending: bool) -> list[int] | None:
+    keys = key_array(rows, col)
+    return None if keys is None else _argsort(keys, descending)
 
 
 # --------------------------------------------------------------------------- filtering
@@ -446,6 +545,10 @@ class FactQuery:
     def load(self, rows: Iterable[FactRow]) -> None:
         self._base = sorted(rows, key=default_key)
         self._by_id = {r.id: r for r in self._base}
+        for i, r in enumerate(self._base):
+            r.slot = i
+        self._next_slot = len(self._base)
+        self._keys: dict[str, Any] = {}
         self.refresh()
 
     def __len__(self) -> int:
@@ -509,7 +612,7 @@ class FactQuery:
         self.sort_column = column if column is None or self.column(column) is not None else None
         self.descending = descending
         if self.sort_column is None:
-            self.visible = sorted(self.visible, key=default_key)
+            self.visible = self._by_keys(self.visible, None, False) or sorted(self.visible, key=default_key)
         else:
             self.visible = self._sorted(self.visible)
         return self.visible
@@ -517,7 +620,42 @@ class FactQuery:
     def _sorted(self, rows: list[FactRow]) -> list[FactRow]:
         if self.sort_column is None:
             return rows  # filter_rows keeps project order
-        return sort_rows(rows, self.column(self.sort_column), self.descending)
+        col = self.column(self.sort_column)
+        assert col is not None
+        fast = self._by_keys(rows, col, self.descending)
+        return fast if fast is not None else sort_rows(rows, col, self.descending)
+
+    def _by_keys(self, rows: list[FactRow], col: Column | None, descending: bool) -> list[FactRow] | None:
+        """Sort with the cached key array of ``col`` (``None``: project order), gathered by
+        each row's slot; ``None`` when there is no usable cache."""
+        keys = self._key_cache(col)
+        if keys is None:
+            return None
+        slots = np.fromiter(map(_SLOT, rows), dtype=np.intp, count=len(rows))
+        if len(slots) and slots.min() < 0:
+            return None
+        return list(map(rows.__getitem__, _argsort(keys[slots], descending)))
+
+    def _key_cache(self, col: Column | None) -> Any:
+        """Sort keys of every row by slot, built once per column until rows change."""
+        if np is None:
+            return None
+        name = "" if col is None else col.key
+        if name not in self._keys:
+            rows = list(self._by_id.values())
+            slots = np.fromiter(map(_SLOT, rows), dtype=np.intp, count=len(rows))
+            if col is None:
+                base = np.fromiter(map(_SLOT, self._base), dtype=np.intp, count=len(self._base))
+                keys = np.full(self._next_slot, np.nan)
+                keys[base] = np.arange(len(base), dtype=float)
+            else:
+                arr = key_array(rows, col)
+                keys = None
+                if arr is not None:
+                    keys = np.full(self._next_slot, np.nan)
+                    keys[slots] = arr
+            self._keys[name] = keys
+        return self._keys[name]
 
     def visible_ids(self) -> list[int]:
         return [r.id for r in self.visible]
@@ -564,6 +702,9 @@ class FactQuery:
         if row is not None:
             bisect.insort(self._base, row, key=default_key)
             self._by_id[fact_id] = row
+            row.slot = self._next_slot
+            self._next_slot += 1
+        self._keys.clear()
         pos = -1
         if old is not None:
             try:

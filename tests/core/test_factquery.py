@@ -86,6 +86,17 @@ def test_load_rows_reads_project_with_titles_and_evidence(project):
     assert rows[0].evidence == text[22:]
     assert load_rows(project, [rows[0].id])[0].fields == {"value": 41e9}
     assert load_rows(project, [999]) == []
+    other = "Nothing here."
+    project.add_document(Document(None, other, title="no facts", content_hash="x"))
+    third = "Exports to Uzbekistan: $2 billion."
+    d3 = project.add_document(Document(None, third, title="T3", content_hash="y"), (), [
+        Fact(None, 0, "trade", {"value": 2e9}, 0, 7), Fact(None, 0, "event", {"name": "X"}),
+    ])
+    rows = load_rows(project)
+    assert [(r.doc_id, r.doc_title, r.evidence) for r in rows] == [
+        (d, "T1", text[22:]), (d3, "T3", ""), (d3, "T3", "Exports"),
+    ]
+    assert [r.evidence for r in load_rows(project, [r.id for r in rows])] == [text[22:], "", "Exports"]
 
 
 # ----------------------------------------------------------------- sorting
@@ -238,3 +249,29 @@ def test_guess_other_types():
     s = "Over 100 freight trains ran in 2023."
     t, f = guess_fact(s, [ent("2023", s, "DATE")])
     assert t == "indicator" and f == {"period": "2023", "period_text": "2023"}
+
+
+def test_cached_key_sort_matches_plain_sort_after_changes():
+    import random
+
+    rng = random.Random(3)
+    parties = ["KAZ", "UZB", "CA5", None, ""]
+    rows = [
+        row(i, rng.choice([None, 1e9, 2.5e9, 7e8, rng.random() * 1e10]), doc=rng.randint(1, 5),
+            title=rng.choice(["b", "A", "", "c"]), partner=rng.choice(parties), start=rng.randint(0, 50),
+            status=rng.choice(["suggested", "accepted"]))
+        for i in range(1, 400)
+    ]
+    q = FactQuery(rows)
+    q.put(5, row(5, 3.3e9, partner="TJK", title="z"))
+    q.put(7, None)
+    q.put(1000, row(1000, 1.0, title="A"))
+    q.refresh()
+    for key in ("value", "partner", "document", "status", "type", "confidence", None):
+        for desc in (False, True):
+            expected = [r.id for r in sort_rows(q.visible, col(key) if key else None, desc)]
+            if key is None:
+                expected = [r.id for r in sort_rows(q.visible, None)]
+                if desc:
+                    continue
+            assert [r.id for r in q.set_sort(key, desc)] == expected, (key, desc)

@@ -144,7 +144,15 @@ class FactsTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.query.columns[column].key if 0 <= column < len(self.query.columns) else None
-        self._relayout(lambda: self.query.set_sort(key, order == Qt.SortOrder.DescendingOrder))
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self.query.sort_column and (key is None or descending == self.query.descending):
+            return  # QTableView.sortByColumn asks twice (header signal + direct call)
+        self._relayout(lambda: self.query.set_sort(key, descending))
+
+    def resort(self) -> None:
+        """Sort again by the current column (rows edited in place keep their position until then)."""
+        q = self.query
+        self._relayout(lambda: q.set_sort(q.sort_column, q.descending))
 
     def _relayout(self, change) -> None:
         """Reorder rows, keeping persistent indexes (the selection) on their facts."""
