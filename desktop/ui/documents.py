@@ -127,10 +127,15 @@ class DocumentsPanel(QWidget):
         h = self.table.horizontalHeader()
         h.setMinimumSectionSize(36)
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        h.resizeSection(1, 90)
-        for c in range(2, len(COLUMNS)):
-            h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed, measured widths: ResizeToContents would ask every row for its size on each
+        # change, which a list of 10,000 documents cannot afford.
+        fm = self.table.fontMetrics()
+        widths = {1: fm.horizontalAdvance("Science and Tech") + 12, 2: fm.horizontalAdvance("2023-05-19") + 18,
+                  3: fm.horizontalAdvance("Ents") + 26, 4: fm.horizontalAdvance("Facts") + 22,
+                  5: fm.horizontalAdvance("Review") + 22}
+        for c, width in widths.items():
+            h.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            h.resizeSection(c, width)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         lay = QVBoxLayout(self)
