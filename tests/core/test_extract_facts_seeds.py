@@ -77,3 +77,44 @@ def test_seed_trade_facts_fully_right():
         s = score_facts(gold["facts"], _predict(gold, path, text))
         for t in ("trade", "investment"):
             assert s["types"][t]["fully_right"] == s["types"][t]["gold"], (gold["doc_id"], t, s["types"][t])
+
+
+def test_seed_scores_with_the_real_entity_pipeline():
+    """The same targets with the entity pipeline's spans instead of gold spans (if it exists)."""
+    try:
+        from desktop.core.extract.pipeline import extract_entities
+    except ImportError:
+        pytest.skip("entity pipeline not available")
+    scores = []
+    for gp in GOLD:
+        gold, path, text = _load(gp)
+        props = extract_facts(text, extract_entities(text), gold["published"], _zones(path, text))
+        scores.append(score_facts(gold["facts"], [proposal_to_dict(p, text) for p in props]))
+    total = add_scores(scores)
+    assert total["f1"] >= 0.85, total
+    assert total["fully_right_rate"] >= 0.70, total
+
+
+def test_extraction_time_grows_linearly():
+    """No quadratic loops: ten times the text takes well under twenty times as long."""
+    import time
+
+    gold, _path, text = _load(GOLD[-1])
+    ents = gold_entity_spans(text, gold["entities"])
+
+    def run(k: int) -> float:
+        from desktop.core.model import Span
+
+        big, spans = "", []
+        for _ in range(k):
+            off = len(big)
+            big += text + "\n\n"
+            spans += [Span(s.start + off, s.end + off, s.label, s.text, s.source) for s in ents]
+        t = time.perf_counter()
+        extract_facts(big, spans, gold["published"], [])
+        return time.perf_counter() - t
+
+    run(1)
+    small = min(run(2) for _ in range(3))
+    large = min(run(20) for _ in range(2))
+    assert large < 20 * small, (small, large)
