@@ -122,6 +122,13 @@ STOP_CAPS = frozenset(
     ]
 )
 
+#: Sentence adverbs that are capitalised only because they start a sentence ("Later Huo said").
+STOP_CAPS = STOP_CAPS | frozenset(
+    """Later Earlier Today Yesterday Tomorrow Now Recently Previously Currently Finally Additionally Still
+    Yet Instead Indeed Overall Separately Similarly Likewise Nevertheless Nonetheless Accordingly Therefore
+    Hence Otherwise Again Once Soon Further First Second Third Fourth Fifth Ultimately Notably""".split()  # noqa: SIM905
+)
+
 MONTHS = [
     "January",
     "February",
@@ -203,9 +210,15 @@ def foreign(ch: str) -> bool:
 
 def touches_foreign(text: str, start: int, end: int) -> bool:
     """True when the span contains, or directly touches, CJK or Cyrillic characters."""
-    if start > 0 and foreign(text[start - 1]):
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u3000":
+        i -= 1
+    if i >= 0 and foreign(text[i]):
         return True
-    if end < len(text) and foreign(text[end]):
+    j = end
+    while j < len(text) and text[j] in " \t\u3000":
+        j += 1
+    if j < len(text) and foreign(text[j]):
         return True
     return FOREIGN_RE.search(text, start, end) is not None
 
