@@ -449,6 +449,10 @@ class FactsView(QWidget):
     def _type_changed(self, _i: int) -> None:
         self.model.set_filter(fact_type=self.type_combo.currentData())
         self._size_columns()
+        q = self.model.query  # the columns changed: point the sort indicator at the same field
+        column = q.column_index(q.sort_column) if q.sort_column else -1
+        order = Qt.SortOrder.DescendingOrder if q.descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(column, order)
 
     def _status_changed(self, _i: int) -> None:
         self.model.set_filter(status=self.status_combo.currentData())
