@@ -24,7 +24,7 @@ def test_extract_jsonl_contract(tmp_path, capsys):
     assert "nope.txt" in err
     lines = out.strip().splitlines()
     assert len(lines) == 2
-    for line, path in zip(lines, (a, b)):
+    for line, path in zip(lines, (a, b), strict=True):
         rec = json.loads(line)
         assert set(rec) == {"doc_id", "path", "published", "entities", "facts"}
         assert rec["doc_id"] == path.stem and rec["path"] == str(path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from desktop.core.extract import gazetteer, names, patterns
@@ -299,7 +301,7 @@ def test_overlap_longer_wins_then_priority_then_earlier():
 def test_overlap_result_sorted_and_disjoint():
     spans = [S(10, 20, "ORG", "rule:x"), S(0, 4, "DATE", "pattern:date"), S(3, 12, "ORG", "rule:x")]
     out = resolve(spans)
-    assert all(a.end <= b.start for a, b in zip(out, out[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(out))
 
 
 def test_components_are_registered_pure_functions():

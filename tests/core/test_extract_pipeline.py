@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
+from pathlib import Path
 
 from desktop.core.extract import pipeline
 from desktop.core.extract.pipeline import Extraction, extract, extract_entities
@@ -16,7 +18,7 @@ def test_extract_returns_sorted_disjoint_spans():
     assert isinstance(ex, Extraction)
     ents = ex.entities
     assert all(isinstance(s, Span) for s in ents)
-    assert all(a.end <= b.start for a, b in zip(ents, ents[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(ents))
     assert all(TEXT[s.start : s.end] == s.text for s in ents)
     assert all(0 < s.confidence <= 1 for s in ents)
     assert {(s.label, s.text) for s in ents} >= {
@@ -81,5 +83,5 @@ def test_facts_are_called_with_entities(monkeypatch):
 def test_core_extract_has_no_qt():
     import desktop.core.extract.pipeline as p
 
-    src = open(p.__file__, encoding="utf-8").read()
+    src = Path(p.__file__).read_text(encoding="utf-8")
     assert "PySide6" not in src and "pyqtgraph" not in src
