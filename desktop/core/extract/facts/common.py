@@ -30,8 +30,18 @@ CHANGE_AFTER = re.compile(
 )
 
 
+_QUAL_WORDS = frozenset(
+    "about around approximately approx approx. roughly some nearly almost close estimated circa ~ over more above "
+    "exceeding exceeded exceeds surpassing surpassed surpasses topping topped tops excess upwards least beyond under "
+    "less below up most fewer".split()
+)
+
+
 def qualifier_before(text: str, pos: int, floor: int = 0) -> str | None:
-    m = QUALIFIER_BEFORE.search(text, max(floor, pos - 30), pos)
+    lo = max(floor, pos - 30)
+    if not any(w.lower() in _QUAL_WORDS for w in text[lo:pos].split()[-5:]):
+        return None
+    m = QUALIFIER_BEFORE.search(text, lo, pos)
     if not m:
         return None
     return "about" if m.group("about") else "over" if m.group("over") else "under"
