@@ -354,3 +354,22 @@ def test_libreoffice_keeps_hostile_cells_as_text(exported, tmp_path):
     assert '=HYPERLINK(""http://x"",""y"")' in text  # the formula's text, not "y"
     assert re.search(r"(^|,)\+1\+1(,|$)", text, re.M)
     assert "@SUM(A1)" in text and re.search(r"(^|,)-2\+3(,|$)", text, re.M)
+
+
+def test_awkward_text_round_trips(tmp_path):
+    p = make_sample_project(tmp_path / "t.steppe", 0)
+    titles = ["  padded  ", "line\nbreak", "emoji 🙂 and 中国", "x" * 40000, "'quoted", "\tTabbed"]
+    for i, title in enumerate(titles):
+        text = f"Document {i} text."
+        p.add_document(Document(None, text, title=title, content_hash=hashlib.sha256(f"{i}{title}".encode()).hexdigest()))
+    path = tmp_path / "t.xlsx"
+    export_workbook(p, path)
+    got = [r[1] for r in load_workbook(path)["Documents"].iter_rows(min_row=2, values_only=True)]
+    assert got == [*titles[:3], "x" * 32767, *titles[4:]]  # Excel's cell limit is 32,767 characters
+    assert not any("<f>" in x for x in sheet_xml(path).values())
+    p.close()
+
+
+def test_a_name_without_suffix_gets_xlsx(sample, tmp_path):
+    s = export_workbook(sample, tmp_path / "plain")
+    assert s.path == tmp_path / "plain.xlsx" and s.path.exists()
