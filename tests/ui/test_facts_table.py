@@ -294,3 +294,24 @@ def test_sorting_by_value_puts_numbers_in_order(setup):
     rows = [view.proxy.index(r, 0).data(FACT_ID_ROLE) for r in range(view.proxy.rowCount())]
     assert rows == view.filtered_fact_ids()
     assert view.proxy.mapToSource(view.proxy.index(0, 0)) != QModelIndex()
+
+
+def test_typing_in_the_search_box_never_triggers_review_keys(setup, qtbot):
+    view, session, *_ = setup
+    trade = fact_ids_by_type(session.project)["trade"]
+    view.highlight_facts([trade])
+    view.search_edit.setFocus()
+    qtbot.keyClicks(view.search_edit, "ax")
+    assert session.project.fact(trade).status == "suggested"
+    assert view.search_edit.text() == "ax"
+
+
+def test_live_check_marks_a_bad_period_before_commit(setup):
+    view, session, *_ = setup
+    trade = fact_ids_by_type(session.project)["trade"]
+    index = pindex(view, trade, "period")
+    editor = view.delegate.createEditor(view.table.viewport(), QStyleOptionViewItem(), index)
+    editor.setText("Q1")
+    assert "not a period" in editor.toolTip() and editor.styleSheet()
+    editor.setText("2023-01/2023-04")
+    assert editor.toolTip() == "" and editor.styleSheet() == ""

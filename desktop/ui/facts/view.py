@@ -21,7 +21,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -380,14 +380,25 @@ class FactsView(QWidget):
     # ------------------------------------------------------------------ actions
 
     def _action(self, text: str, key: str, tip: str, slot) -> QAction:
+        """A toolbar action; its single-key shortcut works only while the table has focus
+        (never while typing in the search box or an editor)."""
         action = QAction(text, self)
+        action.setProperty("sheetGroup", "Facts table")
         if key:
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.setToolTip(f"{tip} ({key})")
         else:
             action.setToolTip(tip)
+        action.setStatusTip(tip)
         action.triggered.connect(lambda *_: slot())
         self.toolbar.addAction(action)
         return action
+
+    @property
+    def review_actions(self) -> list[QAction]:
+        """The table's actions (for a shortcuts sheet or a menu)."""
+        return [self.accept_action, self.reject_action, self.delete_action, self.add_action]
 
     def accept_selected(self) -> None:
         self._set_status(ACCEPTED)
