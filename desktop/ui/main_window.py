@@ -158,7 +158,9 @@ class MainWindow(QMainWindow):
         self.legend_dock = self._dock("Legend", "legendDock", self.legend, Qt.DockWidgetArea.RightDockWidgetArea)
         self.entities_dock = self._dock("Entities", "entitiesDock", self.entities_panel,
                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.facts_dock = self._dock("Facts", "factsDock", self._make_facts_view(), Qt.DockWidgetArea.BottomDockWidgetArea)
+        # The facts table loads right after the window shows (it brings numpy along).
+        self.facts_dock = self._dock("Facts", "factsDock", placeholder("Loading the facts table…"),
+                                     Qt.DockWidgetArea.BottomDockWidgetArea)
         self.charts_dock = self._dock("Charts", "chartsDock", placeholder("Charts load when this tab is shown."),
                                       Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.facts_dock, self.charts_dock)
@@ -204,6 +206,7 @@ class MainWindow(QMainWindow):
         first = self.documents.ordered_ids()
         if first:
             self.open_document(first[0])
+        QTimer.singleShot(0, self._load_facts_view)
 
     # ------------------------------------------------------------------ construction
 
@@ -218,6 +221,15 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(area, dock)
         return dock
+
+    def _load_facts_view(self) -> None:
+        if self.facts_view is not None or self._closing:
+            return
+        widget = self._make_facts_view()
+        self.facts_dock.setWidget(widget)
+        if self.facts_view is not None and self.current_doc_id is not None:
+            with contextlib.suppress(Exception):
+                self.facts_view.set_document(self.current_doc_id)
 
     def _make_facts_view(self) -> QWidget:
         try:
@@ -656,6 +668,7 @@ class MainWindow(QMainWindow):
                 and f.evidence_start <= offset < f.evidence_end]
 
     def _text_clicked(self, offset: int) -> None:
+        self._load_facts_view()
         ids = self.facts_at(offset)
         if self.facts_view is not None and hasattr(self.facts_view, "highlight_facts"):
             self.facts_view.highlight_facts(ids)
@@ -667,6 +680,7 @@ class MainWindow(QMainWindow):
         if start == end:
             self.status("Select the sentence that states the fact first")
             return
+        self._load_facts_view()
         if self.facts_view is None or not hasattr(self.facts_view, "add_fact_from_selection"):
             self.status("The facts table is not available in this build")
             return
@@ -680,6 +694,7 @@ class MainWindow(QMainWindow):
         self.facts_dock.raise_()
 
     def apply_fact_filter(self, fact_ids, description: str) -> None:
+        self._load_facts_view()
         if self.facts_view is None or not hasattr(self.facts_view, "set_fact_filter"):
             return
         self.facts_view.set_fact_filter(list(fact_ids) if fact_ids is not None else None, description)
