@@ -26,7 +26,7 @@ Reading the trade series
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -41,7 +41,6 @@ from desktop.core.model import (
     REVIEWED_KEPT,
     STATUSES,
     SUGGESTED,
-    Fact,
 )
 
 #: The partners the trade chart draws, in legend order.
@@ -71,32 +70,37 @@ def facts_frame(project_or_facts: Any, statuses: Sequence[str] | None = REVIEWED
     ``project_or_facts`` is a :class:`~desktop.core.store.project.Project` or an iterable of
     :class:`~desktop.core.model.Fact`. ``statuses=None`` keeps every status.
     """
-    if hasattr(project_or_facts, "facts") and callable(project_or_facts.facts):
-        facts: Iterable[Fact] = project_or_facts.facts(statuses=tuple(statuses) if statuses is not None else None)
+    conn = getattr(project_or_facts, "conn", None)
+    if conn is not None:
+        rows = _fact_rows_sql(conn, statuses)
     else:
-        facts = project_or_facts
-        if statuses is not None:
-            keep = set(statuses)
-            facts = (f for f in facts if f.status in keep)
-    rows = []
-    for f in facts:
-        row: dict[str, Any] = {
-            "id": f.id, "doc_id": f.doc_id, "type": f.type, "status": f.status,
-            "confidence": f.confidence, "source": f.source,
-            "evidence_start": f.evidence_start, "evidence_end": f.evidence_end,
-        }
-        for name in _FIELD_COLUMNS:
-            row[name] = f.fields.get(name)
-        rows.append(row)
-    frame = pd.DataFrame(rows, columns=[*_META_COLUMNS, *_FIELD_COLUMNS])
+        keep = set(statuses) if statuses is not None else None
+        rows = [
+            (f.id, f.doc_id, f.type, f.status, f.confidence, f.source, f.evidence_start, f.evidence_end,
+             *(f.fields.get(name) for name in _FIELD_COLUMNS))
+            for f in project_or_facts
+            if keep is None or f.status in keep
+        ]
+    frame = pd.DataFrame(rows, columns=[*_META_COLUMNS, *_FIELD_COLUMNS], dtype=object)
     # Field values keep their Python types with None for "unknown" (no NaN, no pandas string dtype).
-    fields = frame[list(_FIELD_COLUMNS)].astype(object)
-    frame[list(_FIELD_COLUMNS)] = fields.where(fields.notna(), None)
     for col, dtype in (("id", "int64"), ("doc_id", "int64"), ("confidence", "float64")):
         frame[col] = frame[col].astype(dtype)
-    for col in ("type", "status", "source"):
-        frame[col] = frame[col].astype(object)
     return frame
+
+
+def _fact_rows_sql(conn: Any, statuses: Sequence[str] | None) -> list[tuple[Any, ...]]:
+    """The facts' rows with their fields read by SQLite (json_extract), much faster than json.loads."""
+    fields = ", ".join(f"json_extract(fields_json, '$.{name}')" for name in _FIELD_COLUMNS)
+    sql = (
+        "SELECT id, doc_id, type, status, confidence, source, evidence_start, evidence_end, "
+        f"{fields} FROM facts"
+    )
+    params: list[Any] = []
+    if statuses is not None:
+        sql += f" WHERE status IN ({','.join('?' * len(statuses))})"
+        params = list(statuses)
+    sql += " ORDER BY doc_id, evidence_start, id"
+    return conn.execute(sql, params).fetchall()
 
 
 # --------------------------------------------------------------------------- periods
@@ -175,11 +179,19 @@ def _pick(rows: list[dict[str, Any]]) -> dict[str, Any]:
     )
 
 
+_TYPE_COLUMNS = {
+    t: ("id", "status", "confidence", *FACT_TYPES[t].field_names) for t in ("trade", "investment")
+}
+
+
 def _of_type(frame: pd.DataFrame, fact_type: str) -> list[dict[str, Any]]:
+    """The non-rejected facts of one type as plain dicts (only the columns that type has)."""
     if frame is None or len(frame) == 0:
         return []
     sub = frame[(frame["type"] == fact_type) & (frame["status"] != REJECTED)]
-    return sub.to_dict("records")
+    cols = [c for c in _TYPE_COLUMNS.get(fact_type, tuple(frame.columns)) if c in sub.columns]
+    values = [sub[c].tolist() for c in cols]
+    return [dict(zip(cols, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 # --------------------------------------------------------------------------- trade

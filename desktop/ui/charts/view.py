@@ -10,6 +10,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -56,7 +57,9 @@ class ChartsView(QWidget):
 
         self.setObjectName("ChartsView")
         self.session: Session | None = None
-        self._frame_cache: tuple[tuple[str, ...], Any] | None = None
+        #: every fact of the project (all statuses), kept up to date row by row from change notices
+        self._all_facts: Any = None
+        self._changed_facts: set[int] = set()
         self._dirty: set[str] = {TRADE, INVESTMENT, REVIEW, ACTORS}
 
         self.suggested_box = QCheckBox("Include suggested facts")
@@ -124,10 +127,10 @@ class ChartsView(QWidget):
             with contextlib.suppress(ValueError):
                 self.session.unsubscribe(self._on_changes)
         self.session = session
+        self.invalidate()
         if session is not None:
             session.subscribe(self._on_changes)
             _unsubscribe_on_destroy(self, session)
-        self._frame_cache = None
         self._dirty = set(self.charts)
         self._refresh_if_visible()
 
@@ -204,11 +207,25 @@ class ChartsView(QWidget):
 
     # ------------------------------------------------------------------ drawing
 
+    def invalidate(self) -> None:
+        """Forget the cached facts (read again in full at the next redraw)."""
+        self._all_facts = None
+        self._changed_facts = set()
+
     def _facts(self):
-        statuses = self.statuses()
-        if self._frame_cache is None or self._frame_cache[0] != statuses:
-            self._frame_cache = (statuses, analytics.facts_frame(self.session.project, statuses=statuses))
-        return self._frame_cache[1]
+        """The facts the charts draw (statuses per the switch), from a cache patched per change."""
+        project = self.session.project
+        if self._all_facts is None:
+            self._all_facts = analytics.facts_frame(project, statuses=None)
+            self._changed_facts = set()
+        elif self._changed_facts:
+            ids = sorted(self._changed_facts)
+            self._changed_facts = set()
+            fresh = analytics.facts_frame([f for f in map(project.fact, ids) if f is not None], statuses=None)
+            kept = self._all_facts[~self._all_facts["id"].isin(ids)]
+            self._all_facts = pd.concat([kept, fresh], ignore_index=True) if len(fresh) else kept
+        frame = self._all_facts
+        return frame[frame["status"].isin(self.statuses())]
 
     def _draw(self, key: str) -> None:
         project = self.session.project
@@ -239,8 +256,14 @@ class ChartsView(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         dirty: set[str] = set()
+        if changes.documents_added:
+            self.invalidate()
+        elif changes.fact_ids and self._all_facts is not None:
+            if len(changes.fact_ids) > 5000:
+                self.invalidate()
+            else:
+                self._changed_facts |= set(changes.fact_ids)
         if changes.fact_ids or changes.documents_added:
-            self._frame_cache = None
             dirty |= {TRADE, INVESTMENT, REVIEW, ACTORS}  # actors carry the fact ids of their documents
         if changes.entity_ids or changes.documents_added:
             dirty.add(ACTORS)
