@@ -368,3 +368,15 @@ def test_chinese_loans_and_title_chains():
     (f,) = facts(text, spans(text, ("PERSON", "Serik Zhumangarin")), ftype="role")
     assert f == {"person": "Serik Zhumangarin", "role": "Deputy Prime Minister and Minister of Trade and Integration",
                  "organization": None, "country": "KAZ"}
+
+
+def test_money_indicators_and_ranges_that_are_changes():
+    (f,) = facts("Kazakhstan's GDP grew 5.1 percent in 2023 to 119 trillion tenge.")
+    assert (f["subject"], f["metric"], f["value"], f["unit"], f["period"], f["change_pct"]) == (
+        "KAZ", "GDP", 119e12, "KZT", "2023", 5.1)
+    (f,) = facts("The joint venture has an authorized capital of $50 million.")
+    assert (f["metric"], f["unit"]) == ("authorized capital", "USD")
+    (f,) = facts("Kazakhstan's exports to China rose from 5 to 6 billion dollars in 2023.")
+    assert f["value"] == 6e9
+    (f,) = facts("China's exports to Kazakhstan reached $24.7 billion (about 173 billion yuan) in 2023.")
+    assert f["value"] == 24.7e9 and f["currency"] == "USD"

@@ -31,9 +31,7 @@ CHANGE_AFTER = re.compile(
 
 
 _QUAL_WORDS = frozenset(
-    "about around approximately approx approx. roughly some nearly almost close estimated circa ~ over more above "
-    "exceeding exceeded exceeds surpassing surpassed surpasses topping topped tops excess upwards least beyond under "
-    "less below up most fewer".split()
+    ["about", "around", "approximately", "approx", "approx.", "roughly", "some", "nearly", "almost", "close", "estimated", "circa", "~", "over", "more", "above", "exceeding", "exceeded", "exceeds", "surpassing", "surpassed", "surpasses", "topping", "topped", "tops", "excess", "upwards", "least", "beyond", "under", "less", "below", "up", "most", "fewer"]
 )
 
 

@@ -54,7 +54,7 @@ _METRIC_WORD = re.compile(
     r"transit|consumption|shipments|harvest|yield|supplies)\b"
 )
 _MODIFIERS = re.compile(
-    r"((?:(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be|in|to|for|by|on|at|this|that)\b)[a-z][\w-]*\s+){0,2})$"
+    r"((?:(?<![\w'’-])(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be|in|to|for|by|on|at|this|that)\b)[a-z][\w-]*\s+){0,2})$"
 )
 _AFTER_FOLD = re.compile(r"\s*(increase|growth|rise|jump|expansion)", re.I)
 _STRIP_ADV = re.compile(r"^(?:a|an|the|some|about|over|nearly)\s+", re.I)
@@ -156,4 +156,46 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             "period_text": period_text, "change_pct": None, "qualifier": qualifier_before(text, a, sent.start),
         }
         out.append(("indicator", fields, sent.start, sent.end, 0.6))
+    return out
+
+
+_MONEY_METRIC = re.compile(
+    r"\b(?:GDP|gross\s+domestic\s+product|gross\s+regional\s+product|GRP|budget(?:\s+revenues?|\s+spending|\s+deficit)?|"
+    r"revenues?|income|sales|net\s+profit|profits?|reserves|authori[sz]ed\s+capital|charter\s+capital|market\s+capitali[sz]ation|"
+    r"external\s+debt|public\s+debt|debt|spending|expenditures?|remittances|tax\s+revenues?|value\s+added|"
+    r"average\s+(?:monthly\s+)?(?:salary|wage)|wages?|salary|price|tariffs?|fund|assets)\b"
+)
+
+
+def money_indicator_facts(ctx: DocContext, sent: Sentence, monies: list, used: set[tuple[float, str]],
+                          blocked: list[tuple[int, int]]) -> list[tuple[str, dict, int, int, float]]:
+    """Amounts of money that are no trade or investment figure but a stated economic quantity
+    ("GDP reached 119 trillion tenge", "budget revenues of $25 billion"): indicators whose unit is
+    the currency code. Only with a metric word before the amount."""
+    text = ctx.text
+    out = []
+    dates = None
+    for money in monies:
+        if (money.value, money.currency) in used:
+            continue
+        if text[max(sent.start, money.start - 8):money.start].rstrip().endswith(("(", "(about", "(around", "or")):
+            continue
+        w0 = max(sent.start, money.start - 70)
+        hits = list(_MONEY_METRIC.finditer(text, w0, money.start))
+        if not hits:
+            continue
+        last = hits[-1]
+        mods = _MODIFIERS.search(text[w0:last.start()])
+        metric = ((mods.group(1) if mods else "") + last.group()).strip()
+        parties = parties_in(ctx, sent.start, sent.end, blocked, sent)
+        if dates is None:
+            dates = sentence_dates(ctx, sent)
+        period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, money.end)
+        change = find_change(text, money.end, sent.end) or find_change(text, last.end(), money.start)
+        fields = {
+            "subject": _subject(parties, money.start), "metric": metric, "value": money.value, "unit": money.currency,
+            "period": period, "period_text": period_text, "change_pct": change.value if change else None,
+            "qualifier": qualifier_before(text, money.start, sent.start),
+        }
+        out.append(("indicator", fields, sent.start, sent.end, 0.55))
     return out

@@ -96,7 +96,13 @@ def find_money(text: str, start: int = 0, end: int | None = None, context: str =
     for m in MONEY_RE.finditer(text, start, end):
         money = _from_match(m, context or text[start:end])
         if money:
-            out.append(Money(m.start(), m.end(), *money))
+            a = m.start()
+            if money[2] is not None and (money[2] < money[0] or re.search(r"\bfrom\s+(?:about\s+|around\s+)?$", text[max(0, a - 20):a])):
+                # "from 5 to 6 billion dollars" is a change: the amount is the second number.
+                # "in 2023 to 119 trillion tenge": no range, the amount is the second number.
+                a = m.start("num4") if m.group("num4") else m.start("num2")
+                money = (money[2], money[1], None)
+            out.append(Money(a, m.end(), *money))
     return out
 
 
@@ -127,4 +133,6 @@ def parse_money(text: str, context: str = "") -> tuple[float, str] | None:
     if not m:
         return None
     got = _from_match(m, context or text)
+    if got and got[2] is not None and got[2] < got[0]:
+        return got[2], got[1]
     return (got[0], got[1]) if got else None
