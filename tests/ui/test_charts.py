@@ -13,8 +13,8 @@ import pytest
 pytest.importorskip("pytestqt")
 pytest.importorskip("pyqtgraph")
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QImage
 
 from desktop.core import analytics as an
 from desktop.core.model import Document, Entity, Fact
@@ -310,3 +310,31 @@ def test_steppe_charts_in_a_fresh_process(tmp_path):
     assert out.returncode == 0, out.stderr
     assert len(out.stdout.split()) == 4
     assert (tmp_path / "o" / "trade.png").stat().st_size > 5000
+
+
+def test_hovering_a_point_with_the_mouse_shows_its_value(view, qtbot):
+    chart = view.chart("trade")
+    pos = chart.mapFromScene(chart.top.vb.mapViewToScene(QPointF(2022, 31.2e9)))
+    with qtbot.waitSignal(view.hovered, timeout=2000, check_params_cb=lambda t: t.startswith("Kazakhstan 2022")):
+        qtbot.mouseMove(chart.viewport(), pos + QPoint(5, 5))
+        qtbot.mouseMove(chart.viewport(), pos)
+    assert "31.2 bn USD" in view.status.text()
+
+
+def test_right_click_offers_png_export_only(view, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    chart = view.chart("trade")
+    seen = []
+
+    def close_menu():
+        menu = QApplication.activePopupWidget()
+        seen.extend(a.text() for a in menu.actions())
+        menu.close()
+
+    QTimer.singleShot(300, close_menu)
+    pos = chart.mapFromScene(chart.top.vb.mapViewToScene(QPointF(2021.5, 50e9)))
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, chart.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(chart.viewport(), event)
+    qtbot.waitUntil(lambda: bool(seen), timeout=2000)
+    assert seen == ["Export chart as PNG…"]
