@@ -316,3 +316,18 @@ def test_components_are_registered_pure_functions():
 def test_gazetteer_titles_loaded():
     assert "Prime Minister" in gazetteer.titles()
     assert names.HEAD_LABEL["Forum"][0] == "EVENT"
+
+
+def test_title_case_headline_does_not_make_names_from_capitals():
+    got = ents("Kazakhstan Development Bank Opens New Office in Shanghai to Boost Investment\nBody text.")
+    assert ("COUNTRY", "Kazakhstan") in got and ("LOCATION", "Shanghai") in got
+    assert not any(label == "ORG" for label, _t in got)
+
+
+def test_org_tail_stops_before_country_qualifier():
+    got = ents("the Ministry of Energy of Uzbekistan and the Consulate General of China in Almaty")
+    assert ("ORG", "Ministry of Energy") in got and ("COUNTRY", "Uzbekistan") in got
+
+
+def test_appositive_with_possessive_title():
+    assert has("Askar Zhumagaliyev, Kazakhstan's ambassador to China, spoke.", "PERSON", "Askar Zhumagaliyev")

@@ -218,6 +218,10 @@ ORG_HEADS = [
     "Television",
     "Network",
     "Club",
+    "Embassy",
+    "Consulate",
+    "Consulate General",
+    "Mission",
 ]
 EVENT_HEADS = [
     "Forum",
@@ -309,9 +313,7 @@ for _h in INITIATIVE_HEADS:
 for _h in LOCATION_HEADS:
     HEAD_LABEL[_h] = ("LOCATION", "rule:location-suffix")
 
-HEAD_RE = re.compile(
-    r"(?<![\w'’-])(?:" + "|".join(sorted(HEAD_LABEL, key=len, reverse=True)) + r")(?![\w'’-])"
-)
+HEAD_RE = re.compile(r"(?<![\w'’-])(?:" + trie_regex(HEAD_LABEL) + r")(?![\w'’-])")
 _LEFT_CONNECTORS = frozenset({"of", "and", "for", "on", "&", "+", "de", "-", "–"})
 _TAIL_STARTS = frozenset({"of", "on", "for"})
 _NEXT_WORD_RE = re.compile(r"[^\S\n]([A-Za-z][\w'’]*(?:[-–—][\w'’]+)*)")
@@ -402,7 +404,9 @@ _APPOS_TITLES = (
     r"director-general|head\s+of|chief\s+executive))\b"
 )
 _NAME2 = r"[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?(?:[^\S\n]+[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?)"
-APPOS_RE = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME2})\s*,\s+{_APPOS_TITLES}")
+APPOS_RE = re.compile(
+    rf"(?<![\w’'-])(?P<name>{_NAME2})\s*,\s+(?:(?:the\s+)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+)?{_APPOS_TITLES}"
+)
 SAID_AFTER_RE = re.compile(
     rf"\b(?:said|says|according\s+to|noted|added)\s+(?P<name>{_NAME2})(?=\s*[,.;:)]|\s+on\b|\s+at\b|\s+in\b)"
 )
@@ -543,17 +547,38 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return j < 0 or text[j] in "\n.!?:“\"'‘(" or text[j] == "\u201c"
 
 
+_SMALL_WORDS = frozenset("a an the of and in on for to with at by as from into via or vs amid over".split())  # noqa: SIM905
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _title_case_line(text: str, pos: int, cache_: dict[int, bool]) -> bool:
+    """Is the line around ``pos`` a Title Case Headline? There capitals say little about names."""
+    ls = text.rfind("\n", 0, pos) + 1
+    if ls in cache_:
+        return cache_[ls]
+    le = text.find("\n", pos)
+    line = text[ls : le if le != -1 else len(text)]
+    words = [w for w in _WORD_RE.findall(line[:400]) if w.lower() not in _SMALL_WORDS]
+    caps = sum(1 for w in words if w[0].isupper())
+    out = len(words) >= 4 and caps >= 0.8 * len(words) and not line.rstrip().endswith(".")
+    cache_[ls] = out
+    return out
+
+
 def suffix_names(text: str, spans: list[Span]) -> list[Span]:
     """ORG / EVENT / INITIATIVE / LOCATION from capitalised sequences around a head word."""
     known = _Mask(len(text), [s for s in spans if s.label in ("COUNTRY", "LOCATION")])
-    orgs = _Mask(len(text), [s for s in spans if s.label in ("ORG", "PERSON")])
+    org_starts = {s.start for s in spans if s.label in ("ORG", "PERSON")}
+    country_starts = {s.start for s in spans if s.label == "COUNTRY"}
     whole = _Mask(len(text), [s for s in spans if s.source.startswith("gazetteer")])
+    titled: dict[int, bool] = {}
     out: list[Span] = []
     for m in HEAD_RE.finditer(text):
         head = m.group()
         label, source = HEAD_LABEL[head]
         hs, he = m.span()
         ls, le = _line_bounds(text, hs, 110, 160)
+        headline = _title_case_line(text, hs, titled)
         # ---- left extension
         left = _tokens(text, ls, hs)
         start = hs
@@ -566,7 +591,7 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
             gap = text[e0:start] if not pending else text[e0 : pending[-1][0]]
             if "\n" in gap or len(gap) > 2:
                 break
-            if _name_token(tok):
+            if _name_token(tok) and (not headline or whole.hit(s0, e0) or tok.isupper()):
                 start = s0
                 names += 1
                 pending = []
@@ -600,7 +625,7 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
         # ---- right extension (head-first forms: "Ministry of Commerce")
         end = he
         nxt = _NEXT_WORD_RE.match(text, he)
-        if nxt and _name_token(nxt.group(1)):
+        if nxt and _name_token(nxt.group(1)) and not headline:
             continue  # the head word is inside a longer name ("Press Conference Homepage")
         right = _tokens(text, he, le)[:24] if nxt and nxt.group(1) in _TAIL_STARTS else []
         tail_names = 0
@@ -615,8 +640,10 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
                 if len(text[prev_end:s0]) > 1 or "\n" in text[prev_end:s0]:
                     break
                 if _name_token(tok):
-                    if label == "ORG" and orgs.hit(s0, e0):
-                        break
+                    if label == "ORG" and s0 in org_starts:
+                        break  # "Committee of the Shanghai Cooperation Organization": two names
+                    if label == "ORG" and tail_names and s0 in country_starts and right[i - 1][2] == "of":
+                        break  # "Ministry of Energy of Uzbekistan": the country is a separate entity
                     last_ok = e0
                     tail_names += 1
                 elif (
