@@ -380,3 +380,10 @@ def test_money_indicators_and_ranges_that_are_changes():
     assert f["value"] == 6e9
     (f,) = facts("China's exports to Kazakhstan reached $24.7 billion (about 173 billion yuan) in 2023.")
     assert f["value"] == 24.7e9 and f["currency"] == "USD"
+
+
+def test_short_name_first_then_full_name_is_one_person():
+    text = "President Xi held talks on Monday. Later, Chinese President Xi Jinping said trade grew."
+    ents = spans(text, ("PERSON", "Xi"), ("PERSON", "Xi Jinping"))
+    got = facts(text, ents, ftype="role")
+    assert got == [{"person": "Xi Jinping", "role": "President", "organization": None, "country": "CHN"}]

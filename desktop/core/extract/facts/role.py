@@ -198,6 +198,7 @@ def role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, di
             toks = set(name.split())
             if any(name == p or (toks and toks <= set(p.split())) for p in persons):
                 continue
+            shorter = next((k for k, p in enumerate(persons) if set(p.split()) < toks), None)
             found = None
             m = _AFTER.match(text, e.end, sent.end)
             if m:
@@ -229,6 +230,20 @@ def role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, di
                     country = country or _org_country(org, ctx)
                     s0 = max(sent.start, text.rfind(title.split()[0], sent.start, estart))
                     found = (title, org, country, s0, e.end)
+            if shorter is not None:
+                # "President Xi …" first, "Xi Jinping" later: one person, the full name; the later
+                # mention fills what the first left unknown.
+                old = persons[shorter]
+                persons[shorter] = name
+                for i, r in enumerate(out):
+                    if r[1]["person"] == old:
+                        merged = {**r[1], "person": name}
+                        if found:
+                            for k, v in zip(("organization", "country"), found[1:3], strict=True):
+                                if merged[k] is None and v:
+                                    merged[k] = v
+                        out[i] = (r[0], merged, r[2], r[3], r[4])
+                continue
             if not found:
                 continue
             title, org, country, ea, eb = found
