@@ -870,8 +870,24 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ help
 
+    def all_shortcut_actions(self) -> list[QAction]:
+        """The window's actions, then those other panels (facts table, charts) added themselves."""
+        actions = list(self.actions_list)
+        owners = ((self.facts_view, "Facts table"), (self.charts_view, "Charts"))
+        for a in self.findChildren(QAction):
+            if a in actions or not any(not k.isEmpty() for k in a.shortcuts()):
+                continue
+            if not a.property("sheetGroup"):
+                parent, group = a.parent(), "Other"
+                while parent is not None and group == "Other":
+                    group = next((name for view, name in owners if view and parent is view), "Other")
+                    parent = parent.parent()
+                a.setProperty("sheetGroup", group)
+            actions.append(a)
+        return actions
+
     def show_shortcuts(self) -> ShortcutsDialog:
-        dlg = ShortcutsDialog(self.actions_list, self)
+        dlg = ShortcutsDialog(self.all_shortcut_actions(), self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcuts_dialog = dlg
         dlg.show()

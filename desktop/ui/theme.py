@@ -38,13 +38,13 @@ def highlight_color(label: str, dark: bool | None = None) -> QColor:
 
 
 def suggestion_color(label: str, dark: bool | None = None) -> QColor:
-    """Lighter background of a suggested mention (half way to the page colour)."""
+    """Lighter background of a suggested mention (40 % of the way from the page colour)."""
     dark = is_dark() if dark is None else dark
     c = highlight_color(label, dark)
     page = QColor("#1e1e1e") if dark else QColor("#ffffff")
-    return QColor(
-        (c.red() + page.red()) // 2, (c.green() + page.green()) // 2, (c.blue() + page.blue()) // 2
-    )
+    mix = 0.4
+    return QColor(*(round(p + (x - p) * mix) for x, p in
+                    ((c.red(), page.red()), (c.green(), page.green()), (c.blue(), page.blue()))))
 
 
 def accent_color(label: str) -> QColor:
