@@ -138,6 +138,7 @@ DATE_RE = re.compile(
     rf"|(?:past|last|next|coming|previous|recent)\s(?:{_CNT}\s)?{_UNIT}"
     rf"|(?:recent|Recent)\s(?:years|months|decades|weeks|days)"
     rf"|{_CNT}\s{_UNIT}\s(?:ago|earlier|later)"
+    rf"|(?:{_NW}|{_NWC}|\d+)\s(?:months|weeks)\s(?:of\s)?(?:{_YEAR}|(?:this|last|the)\syear)"
     rf"|(?:{_NW}|{_NWC})\s(?:decades|years|months)"
     rf"|\d+\s(?:decades|years)(?!\sold)"
     # seasons, "a year earlier", "four-day"
