@@ -180,6 +180,15 @@ def part2(n: int) -> dict:
         fid = view.filtered_fact_ids()[5]
         timed("edit one fact (session + row update)", step(lambda: session.edit_fact(fid, "period", "2021")), results)
         timed("undo it", step(session.undo), results)
+        values = iter(range(1, 1000))
+
+        def edit_value():
+            session.edit_fact(fid, "value", f"{next(values)} bn")
+            app.processEvents()
+
+        # the key caches follow edits, so a sort right after an edit stays warm
+        timed("edit a value, then sort by value desc", sort_by("value", Qt.SortOrder.DescendingOrder), results,
+              lambda: (edit_value(), unsort()), r)
         ids = view.filtered_fact_ids()[:50]
         timed("accept 50 facts", step(lambda: session.set_fact_status(ids, "accepted")), results)
         view.close()

@@ -175,8 +175,11 @@ _FACTS_SQL = (
 _DOCS_SQL = "SELECT id, title, text FROM documents WHERE id IN (SELECT DISTINCT doc_id FROM facts) ORDER BY id"
 
 
-def load_rows(project: Any, fact_ids: Iterable[int] | None = None) -> list[FactRow]:
-    """Rows for every fact of ``project`` (or only ``fact_ids``), in project order.
+def load_rows(
+    project: Any, fact_ids: Iterable[int] | None = None, *, after_doc: int | None = None
+) -> list[FactRow]:
+    """Rows for every fact of ``project`` (or only ``fact_ids``, or only the facts of the
+    documents whose id is above ``after_doc``), in project order.
 
     All facts: two ordered reads merged in Python, each document's text read once and let
     go before the next. A few facts: one query, the evidence cut by SQLite. Reads only; the
@@ -185,6 +188,13 @@ def load_rows(project: Any, fact_ids: Iterable[int] | None = None) -> list[FactR
     conn = project.conn
     loads = json.loads
     out: list[FactRow] = []
+    if after_doc is not None:
+        rows = conn.execute(
+            _ROWS_SQL + " WHERE f.doc_id > ? ORDER BY f.doc_id, f.evidence_start, f.id", (after_doc,)
+        ).fetchall()
+        for fid, doc_id, type_, fields_json, status, conf, title, ev, s, e, source in rows:
+            out.append(FactRow(fid, doc_id, type_, loads(fields_json), status, conf, title, ev or "", s, e, source))
+        return out
     if fact_ids is not None:
         ids = list(fact_ids)
         rows = []
@@ -207,6 +217,11 @@ def load_rows(project: Any, fact_ids: Iterable[int] | None = None) -> list[FactR
         ev = text[s:e] if s is not None and e is not None and doc_id_now == doc_id else ""
         out.append(FactRow(fid, doc_id, type_, loads(fields_json), status, conf, title or "", ev, s, e, source))
     return out
+
+
+def last_document_id(project: Any) -> int:
+    """The highest document id (ids only grow: documents above it are new)."""
+    return project.conn.execute("SELECT COALESCE(MAX(id), 0) FROM documents").fetchone()[0]
 
 
 # --------------------------------------------------------------------------- display
@@ -398,6 +413,7 @@ def _slow_sort(rows: list[FactRow], col: Column, descending: bool) -> list[FactR
 
 _NUMERIC_TYPES = frozenset((int, float, type(None)))
 _SLOT = operator.attrgetter("slot")
+_ALL_COLUMNS = {c.key: c for c in columns_for(None)}
 
 
 def _raw_values(rows: list[FactRow], col: Column) -> list[Any]:
@@ -418,19 +434,25 @@ def _text_transform(col: Column) -> Callable[[Any], Any]:
 def key_array(rows: list[FactRow], col: Column) -> Any:
     """A float numpy array of sort keys for ``rows`` (text as ranks, unknown as NaN), or
     ``None`` when the values need the careful path."""
+    keys, _rank = _keys_and_ranks(rows, col)
+    return keys
+
+
+def _keys_and_ranks(rows: list[FactRow], col: Column) -> tuple[Any, dict[Any, float] | None]:
+    """Key array plus, for text columns, the rank of every distinct raw value."""
     if np is None:
-        return None
+        return None, None
     raw = _raw_values(rows, col)
     if col.kind in ("number", "percent", "confidence"):
         if not set(map(type, raw)) <= _NUMERIC_TYPES:
-            return None  # a stray string or bool in the data
-        return np.array(raw, dtype=float)  # None → NaN
+            return None, None  # a stray string or bool in the data
+        return np.array(raw, dtype=float), None  # None → NaN
     transform = _text_transform(col)
     distinct = {v: transform(v) for v in set(raw)}
     ordered = sorted((t, i) for i, t in enumerate(distinct.values()) if t is not None)
     values = list(distinct)
     rank = {values[i]: float(r) for r, (_t, i) in enumerate(ordered)}
-    return np.array(list(map(rank.get, raw)), dtype=float)  # unknown → None → NaN
+    return np.array(list(map(rank.get, raw)), dtype=float), rank  # unknown → None → NaN
 
 
 def _argsort(keys: Any, descending: bool) -> list[int]:
@@ -610,7 +632,7 @@ class FactQuery:
     def set_sort(self, column: str | None, descending: bool = False) -> list[FactRow]:
         """Sort the visible rows (no re-filtering)."""
         self.sort_column = column if column is None or self.column(column) is not None else None
-        self.descending = descending
+        self.descending = descending and self.sort_column is not None
         if self.sort_column is None:
             self.visible = self._by_keys(self.visible, None, False) or sorted(self.visible, key=default_key)
         else:
@@ -637,25 +659,66 @@ class FactQuery:
         return list(map(rows.__getitem__, _argsort(keys[slots], descending)))
 
     def _key_cache(self, col: Column | None) -> Any:
-        """Sort keys of every row by slot, built once per column until rows change."""
+        """Sort keys of every row by slot, built once per column and kept up to date by
+        :meth:`put` (see :meth:`_update_keys`)."""
         if np is None:
             return None
         name = "" if col is None else col.key
         if name not in self._keys:
-            rows = list(self._by_id.values())
-            slots = np.fromiter(map(_SLOT, rows), dtype=np.intp, count=len(rows))
+            entry = None
             if col is None:
                 base = np.fromiter(map(_SLOT, self._base), dtype=np.intp, count=len(self._base))
                 keys = np.full(self._next_slot, np.nan)
                 keys[base] = np.arange(len(base), dtype=float)
+                entry = (keys, None)
             else:
-                arr = key_array(rows, col)
-                keys = None
+                rows = list(self._by_id.values())
+                arr, rank = _keys_and_ranks(rows, col)
                 if arr is not None:
+                    slots = np.fromiter(map(_SLOT, rows), dtype=np.intp, count=len(rows))
                     keys = np.full(self._next_slot, np.nan)
                     keys[slots] = arr
-            self._keys[name] = keys
-        return self._keys[name]
+                    entry = (keys, rank)
+            self._keys[name] = entry
+        entry = self._keys[name]
+        return None if entry is None else entry[0]
+
+    def _update_keys(self, row: FactRow | None) -> None:
+        """Give a new or changed row its keys in every cached column, so a sort after an
+        edit does not rebuild 100,000 keys. A text value never seen before drops that
+        column's cache (its ranks would shift)."""
+        self._keys.pop("", None)  # project positions shift on insert
+        if row is None or np is None:
+            return
+        for name, entry in list(self._keys.items()):
+            if entry is None:
+                continue
+            keys, rank = entry
+            col = _ALL_COLUMNS.get(name)
+            if col is None:
+                del self._keys[name]
+                continue
+            raw = _raw_values([row], col)[0]
+            if rank is None:
+                if type(raw) not in _NUMERIC_TYPES:
+                    del self._keys[name]
+                    continue
+                key = np.nan if raw is None else float(raw)
+            else:
+                try:
+                    key = rank.get(raw)
+                except TypeError:  # an unhashable value
+                    key = None
+                if key is None:
+                    if raw is None or (type(raw) is str and _text_transform(col)(raw) is None):
+                        key = np.nan
+                    else:
+                        del self._keys[name]
+                        continue
+            if row.slot >= len(keys):
+                keys = np.concatenate([keys, np.full(max(len(keys), 64), np.nan)])
+                self._keys[name] = (keys, rank)
+            keys[row.slot] = key
 
     def visible_ids(self) -> list[int]:
         return [r.id for r in self.visible]
@@ -692,19 +755,13 @@ class FactQuery:
         (with :meth:`apply`) between the matching Qt begin/end calls."""
         old = self._by_id.pop(fact_id, None)
         if old is not None:
-            i = bisect.bisect_left(self._base, default_key(old), key=default_key)
-            while i < len(self._base) and self._base[i] is not old:
-                i += 1
-            if i < len(self._base):
-                del self._base[i]
-            else:  # not where its key says: search the whole list
-                self._base.remove(old)
+            self._remove_base(old)
         if row is not None:
             bisect.insort(self._base, row, key=default_key)
             self._by_id[fact_id] = row
             row.slot = self._next_slot
             self._next_slot += 1
-        self._keys.clear()
+        self._update_keys(row)
         pos = -1
         if old is not None:
             try:
@@ -728,14 +785,25 @@ class FactQuery:
             self.visible.insert(pos, row)  # type: ignore[arg-type]
 
     def insert_position(self, row: FactRow) -> int:
-        """Where a new row goes in ``visible`` under the current sort (unknown values last)."""
+        """Where a row not yet shown goes in ``visible`` under the current sort (unknown
+        values last). Project order: a bisection; a column: one vectorised pass over the
+        cached keys (a Python loop only without numpy)."""
         if self.sort_column is None:
-            k = default_key(row)
-            keys = [default_key(r) for r in self.visible]
-            if self.descending:
-                return next((i for i, kk in enumerate(keys) if kk < k), len(keys))
-            return bisect.bisect_right(keys, k)
-        keyf = sort_key_function(self.column(self.sort_column))  # type: ignore[arg-type]
+            return bisect.bisect_right(self.visible, default_key(row), key=default_key)
+        col = self.column(self.sort_column)
+        assert col is not None
+        keys = self._key_cache(col) if row.slot >= 0 else None
+        if keys is not None and row.slot < len(keys):
+            k = keys[row.slot]
+            n = len(self.visible)
+            if np.isnan(k) or n == 0:
+                return n
+            slots = np.fromiter(map(_SLOT, self.visible), dtype=np.intp, count=n)
+            vk = keys[slots]
+            after = ((vk < k) if self.descending else (vk > k)) | np.isnan(vk)
+            i = int(np.argmax(after))
+            return i if after[i] else n
+        keyf = sort_key_function(col)
         k = keyf(row)
         if k is None:
             return len(self.visible)
@@ -745,6 +813,29 @@ class FactQuery:
             if kk is None or (kk < k if desc else kk > k):
                 return i
         return len(self.visible)
+
+    def put_many(self, rows: dict[int, FactRow | None]) -> None:
+        """Store many changed facts at once (``None``: deleted). ``visible`` is left alone:
+        call :meth:`refresh` after, and reset the view."""
+        for fact_id, row in rows.items():
+            old = self._by_id.pop(fact_id, None)
+            if old is not None:
+                self._remove_base(old)
+            if row is not None:
+                bisect.insort(self._base, row, key=default_key)
+                self._by_id[fact_id] = row
+                row.slot = self._next_slot
+                self._next_slot += 1
+        self._keys.clear()
+
+    def _remove_base(self, old: FactRow) -> None:
+        i = bisect.bisect_left(self._base, default_key(old), key=default_key)
+        while i < len(self._base) and self._base[i] is not old:
+            i += 1
+        if i < len(self._base):
+            del self._base[i]
+        else:  # not where its key says: search the whole list
+            self._base.remove(old)
 
 
 # --------------------------------------------------------------------------- a fact from a sentence

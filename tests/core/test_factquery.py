@@ -263,15 +263,47 @@ def test_cached_key_sort_matches_plain_sort_after_changes():
         for i in range(1, 400)
     ]
     q = FactQuery(rows)
-    q.put(5, row(5, 3.3e9, partner="TJK", title="z"))
+    keys = ("value", "partner", "document", "status", "type", "confidence", None)
+
+    def check():
+        for key in keys:
+            for desc in (False, True) if key else (False,):
+                expected = [r.id for r in sort_rows(q.visible, col(key) if key else None, desc)]
+                assert [r.id for r in q.set_sort(key, desc)] == expected, (key, desc)
+
+    check()  # builds every column's key cache
+    q.put(5, row(5, 3.3e9, partner="TJK", title="z"))  # new text values: those caches drop
+    q.put(6, row(6, None, partner="KAZ", title="A", status="accepted"))  # known values: updated in place
     q.put(7, None)
     q.put(1000, row(1000, 1.0, title="A"))
     q.refresh()
-    for key in ("value", "partner", "document", "status", "type", "confidence", None):
-        for desc in (False, True):
-            expected = [r.id for r in sort_rows(q.visible, col(key) if key else None, desc)]
-            if key is None:
-                expected = [r.id for r in sort_rows(q.visible, None)]
-                if desc:
-                    continue
-            assert [r.id for r in q.set_sort(key, desc)] == expected, (key, desc)
+    check()
+    for i in range(8, 200):  # many edits after the caches exist: arrays grow
+        q.put(i, row(i, float(i % 7) or None, partner=parties[i % 5], title=["b", "A", ""][i % 3]))
+    q.refresh()
+    check()
+
+
+def test_put_inserts_new_rows_at_their_sorted_place(rows):
+    q = FactQuery(rows)
+    q.set_sort("value")  # [4 (1e6), 2 (5e9), 1 (41e9), 3 (None)]
+    assert q.put(8, row(8, 2e9)) == ("insert", 1)
+    q.apply("insert", 1, q.row(8))
+    assert q.put(9, row(9, None)) == ("insert", 5)
+    q.apply("insert", 5, q.row(9))
+    q.set_sort("value", descending=True)
+    assert q.visible_ids() == [1, 2, 8, 4, 3, 9]
+    assert q.put(10, row(10, 3e9)) == ("insert", 2)
+    q.apply("insert", 2, q.row(10))
+    q.set_sort("document")
+    q.set_sort(None)
+    assert q.visible_ids() == [1, 2, 8, 9, 10, 3, 4]  # project order: document, evidence start
+    assert q.put(11, row(11, doc=1, start=15)) == ("insert", 1)
+
+
+def test_put_many_then_refresh(rows):
+    q = FactQuery(rows)
+    q.set_sort("value")
+    q.put_many({1: None, 2: row(2, 9e10, type="investment", status="accepted"), 20: row(20, 1.0)})
+    q.refresh()
+    assert q.visible_ids() == [20, 4, 2, 3]

@@ -315,3 +315,32 @@ def test_live_check_marks_a_bad_period_before_commit(setup):
     assert "not a period" in editor.toolTip() and editor.styleSheet()
     editor.setText("2023-01/2023-04")
     assert editor.toolTip() == "" and editor.styleSheet() == ""
+
+
+def test_imported_documents_add_only_their_facts(setup, qtbot):
+    view, session, *_ = setup
+    resets, inserted = [], []
+    view.model.modelReset.connect(lambda: resets.append(1))
+    view.model.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
+    text = "Exports to Tajikistan were $1 billion."
+    d3 = add_doc(session.project, text, "Asia-Plus", facts=[Fact(None, 0, "trade", {"value": 1e9}, 0, len(text))])
+    session.documents_added()
+    assert resets == [] and inserted == [(3, 3)]
+    (new,) = session.project.facts(d3)
+    assert view.filtered_fact_ids()[-1] == new.id
+    assert pindex(view, new.id, "document").data() == "Asia-Plus"
+
+
+def test_many_changes_at_once_reset_the_table_once(setup, qtbot, monkeypatch):
+    import desktop.ui.facts.model as fm
+
+    monkeypatch.setattr(fm, "ROW_BY_ROW", 1)
+    view, session, d1, _ = setup
+    view.status_combo.setCurrentIndex(view.status_combo.findData("suggested"))
+    resets = []
+    view.model.modelReset.connect(lambda: resets.append(1))
+    session.accept_all(d1)
+    assert resets == [1]
+    assert view.filtered_fact_ids() == [fact_ids_by_type(session.project)["event"]]
+    session.undo()
+    assert resets == [1, 1] and len(view.filtered_fact_ids()) == 3

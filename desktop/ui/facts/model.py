@@ -33,6 +33,7 @@ from desktop.core.factquery import (
     FactRow,
     cell_text,
     edit_text,
+    last_document_id,
     load_rows,
 )
 from desktop.core.model import ACCEPTED, EDITED, FACT_TYPES, REJECTED, SUGGESTED, InvalidValue
@@ -40,8 +41,9 @@ from desktop.core.session import Changes, OperationError, Session
 from desktop.core.store.project import ProjectError
 
 FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: More changed facts than this in one notice: reload instead of row-by-row updates.
-BULK_RELOAD = 3000
+#: More changed facts than this in one notice: one reset (with the filter and sort applied
+#: in list time) instead of row-by-row updates.
+ROW_BY_ROW = 64
 
 STATUS_COLOURS = {
     SUGGESTED: QColor("#6b7280"),
@@ -77,6 +79,7 @@ class FactsTableModel(QAbstractTableModel):
         self.session = session
         self.query = FactQuery()
         self._pin_new = 0
+        self._last_doc = 0
         self._fonts: dict[str, QFont] = {}
         listener = self._on_changes
         session.subscribe(listener)
@@ -87,24 +90,44 @@ class FactsTableModel(QAbstractTableModel):
     # ------------------------------------------------------------------ loading
 
     def reload(self) -> None:
-        """Read every fact of the project again (after an import, or on open)."""
+        """Read every fact of the project again (on open, or after a large change)."""
         self.beginResetModel()
+        self._last_doc = last_document_id(self.session.project)
         self.query.load(load_rows(self.session.project))
         self.endResetModel()
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.documents_added:
-            self.reload()
-            return
+            self._add_new_documents()
         if not changes.fact_ids:
             return
         ids = sorted(changes.fact_ids)
-        if len(ids) > BULK_RELOAD:
-            self.reload()
-            self.factsChanged.emit(ids)
-            return
         fresh = {r.id: r for r in load_rows(self.session.project, ids)}
+        self._apply(ids, fresh)
+        self.factsChanged.emit(ids)
+
+    def _add_new_documents(self) -> None:
+        """Facts of newly imported documents: read only those (imports announce themselves
+        every few seconds; a full reload of a large project each time would stall the window)."""
+        project = self.session.project
+        new = load_rows(project, after_doc=self._last_doc)
+        self._last_doc = last_document_id(project)
+        if new:
+            ids = [r.id for r in new]
+            self._apply(ids, {r.id: r for r in new})
+            self.factsChanged.emit(ids)
+
+    def _apply(self, ids: list[int], fresh: dict[int, FactRow]) -> None:
+        """Show the new state of ``ids``: row by row for a few, one reset for many."""
         q = self.query
+        if len(ids) > ROW_BY_ROW:
+            self.beginResetModel()
+            if self._pin_new:
+                q.pinned.update(i for i in ids if i in fresh and q.row(i) is None)
+            q.put_many({fid: fresh.get(fid) for fid in ids})
+            q.refresh()
+            self.endResetModel()
+            return
         last = self.columnCount() - 1
         for fid in ids:
             new = fresh.get(fid)
@@ -122,7 +145,6 @@ class FactsTableModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), pos, pos)
                 q.apply(action, pos, new)
                 self.endInsertRows()
-        self.factsChanged.emit(ids)
 
     @contextmanager
     def pinning_new_facts(self):
