@@ -331,3 +331,14 @@ def test_org_tail_stops_before_country_qualifier():
 
 def test_appositive_with_possessive_title():
     assert has("Askar Zhumagaliyev, Kazakhstan's ambassador to China, spoke.", "PERSON", "Askar Zhumagaliyev")
+
+
+def test_unit_and_parent_organisation_are_two_spans():
+    t = "director of the Office of the Central Commission for Trade Affairs and the Standing Committee of the National People's Congress"
+    got = ents(t)
+    assert ("ORG", "Central Commission for Trade Affairs") in got
+    assert ("ORG", "Standing Committee") in got and ("ORG", "National People's Congress") in got
+
+
+def test_appositive_with_demonym_title():
+    assert has("Murat Abenov, Kazakh deputy minister of energy, said so.", "PERSON", "Murat Abenov")

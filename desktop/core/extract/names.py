@@ -299,6 +299,7 @@ LOCATION_HEADS = [
     "Strait",
 ]
 
+_ORG_HEAD_SET = frozenset(ORG_HEADS)
 HEAD_LABEL: dict[str, tuple[str, str]] = {}
 for _h in ORG_HEADS:
     HEAD_LABEL[_h] = ("ORG", "rule:org-suffix")
@@ -400,9 +401,17 @@ _APPOS_TITLES = (
     r"director-general|head\s+of|chief\s+executive))\b"
 )
 _NAME2 = r"[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?(?:[^\S\n]+[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?)"
-APPOS_RE = re.compile(
-    rf"(?<![\w’'-])(?P<name>{_NAME2})\s*,\s+(?:(?:the\s+)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+)?{_APPOS_TITLES}"
-)
+
+
+@cache
+def _appos_re() -> re.Pattern[str]:
+    demonym = r"(?:(?:" + trie_regex(gazetteer.demonyms()) + r")\s+)?"
+    return re.compile(
+        rf"(?<![\w’'-])(?P<name>{_NAME2})\s*,\s+(?:(?:the\s+)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+)?"
+        rf"{demonym}{_APPOS_TITLES}"
+    )
+
+
 SAID_AFTER_RE = re.compile(
     rf"\b(?:said|says|according\s+to|noted|added)\s+(?P<name>{_NAME2})(?=\s*[,.;:)]|\s+on\b|\s+at\b|\s+in\b)"
 )
@@ -509,7 +518,7 @@ def _regex_person(text: str, spans: list[Span], regex: re.Pattern[str], source: 
 
 def appositive_person(text: str, spans: list[Span]) -> list[Span]:
     """PERSON before ", deputy director of …" / ", First Deputy Prime Minister of …"."""
-    return _regex_person(text, spans, APPOS_RE, "rule:appositive-person")
+    return _regex_person(text, spans, _appos_re(), "rule:appositive-person")
 
 
 def said_person(text: str, spans: list[Span]) -> list[Span]:
@@ -667,6 +676,8 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
                 i += 1
             if tail_names:
                 end = last_ok
+                if label == "ORG" and any(w in _ORG_HEAD_SET for w in text[he:end].split()):
+                    end = he  # "Office of the Central Commission for …": the parent is its own name
         if names == 0 and tail_names == 0:
             continue
         if names == 0 and label == "LOCATION":
