@@ -387,3 +387,17 @@ def test_short_name_first_then_full_name_is_one_person():
     ents = spans(text, ("PERSON", "Xi"), ("PERSON", "Xi Jinping"))
     got = facts(text, ents, ftype="role")
     assert got == [{"person": "Xi Jinping", "role": "President", "organization": None, "country": "CHN"}]
+
+
+def test_reporting_dates_committees_default_metrics_and_receiving_parts():
+    (f,) = facts("Over 1,000 Chinese trucks cross the Torugart checkpoint each day, Daryo reported on 2 March 2024.")
+    assert f["period"] is None and f["unit"] == "trucks"
+    text = ("In 2022, Chinese direct investments in Kyrgyzstan amounted to $243.3 million, or 35.5% of total FDI inflows, "
+            "according to the National Statistical Committee.")
+    (f,) = facts(text, ftype="investment")
+    assert (f["investor"], f["recipient"], f["kind"], f["period"]) == ("CHN", "KGZ", "flow", "2022")
+    (f,) = facts("The China-Kyrgyzstan-Uzbekistan railway will be 454 km long.")
+    assert (f["metric"], f["unit"], f["value"]) == ("length", "km", 454)
+    got = facts("Chinese investment in Central Asia totaled $40 billion in 2005-2023, with Kazakhstan receiving $21.4 billion.")
+    assert [(f["recipient"], f["value"], f["period"]) for f in got] == [("CA5", 40e9, "2005/2023"), ("KAZ", 21.4e9, "2005/2023")]
+    assert resolve_period("2 March 2024") == "2024-03"

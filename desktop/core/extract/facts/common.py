@@ -133,6 +133,10 @@ _DURATION = re.compile(
     r"\b\w+-(?:day|week|month|year)\b|\b(?:days?|weeks?|hours?|decades?)\b|\b(?:past|last|recent|next|coming)\s+(?:\w+\s+)?years\b",
     re.I,
 )
+_REPORTED = re.compile(
+    r"\b(?:report(?:ed|s)|sa(?:id|ys)|announc(?:ed|es)|told|stat(?:ed|es)|not(?:ed|es)|publish(?:ed|es)|wrote|informed|"
+    r"disclosed|released)\s+(?:\w+\s+)?(?:on\s+)?$"
+)
 _WEEKDAY_ONLY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:and|to|-)\s+\w+day)?", re.I)
 _DAY_LEVEL = re.compile(r"[A-Za-z]\.?\s+\d{1,2}(?!\d)|\b\d{1,2}\s+[A-Z][a-z]+|\d{4}-\d{2}-\d{2}")
 
@@ -152,6 +156,8 @@ def pick_period(ctx: DocContext, sent: Sentence, dates: list[DateMention], a: in
             continue
         if _DURATION.search(d.text) and not YEAR_RE.search(d.text):
             continue  # "the four-day expo", "two weeks": a duration, not a period
+        if _REPORTED.search(text, max(sent.start, d.start - 30), d.start):
+            continue  # "Daryo reported on 2 March 2024": the day of reporting
         if _WEEKDAY_ONLY.fullmatch(d.text.strip()):
             continue  # "said Thursday": the day of reporting, never a period
         in_clause = a <= d.start < b

@@ -63,6 +63,21 @@ _OF_WHAT = re.compile(
 )
 
 
+def _default_metric(unit: str) -> str:
+    u = unit.lower()
+    if re.search(r"watt|\b[gmkt]w\b", u):
+        return "capacity" if not u.endswith("h") else "generation"
+    if re.search(r"km|kilomet|mile", u):
+        return "length"
+    if re.search(r"hectare|\bha\b|square", u):
+        return "area"
+    if re.search(r"ton|barrel|cubic|bcm|teu|container|wagon|carriage", u):
+        return "volume"
+    if "passenger" in u:
+        return "passengers"
+    return unit
+
+
 def _subject(parties: list, pos: int) -> str | None:
     """The country a figure is about: a possessive or actor demonym nearest to it ("China's
     platforms", "Chinese enterprises"), else the first country of the sentence, groups last."""
@@ -117,7 +132,7 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
                     metric = ((mods.group(1) if mods else "") + last.group()).strip()
                 else:
                     ow = _OF_WHAT.match(text, m.end(), sent.end)
-                    metric = ow.group(1).strip() if ow else unit
+                    metric = ow.group(1).strip() if ow else _default_metric(unit)
             end = m.end()
         else:
             unit = " ".join(m.group("noun").split())

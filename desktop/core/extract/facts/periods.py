@@ -39,7 +39,7 @@ _N = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 
 YEAR_RE = re.compile(rf"(?<![\d.,$])({_YEAR})(?![\d%]|\s*(?:percent|per cent))")
 _MONTH_RANGE = re.compile(rf"({_MONTH})\s*(?:-|–|—|to|through|till|until)\s*({_MONTH})(?:\s*(?:of\s+)?,?\s*({_YEAR}))?", re.I)
-_MONTH_ONE = re.compile(rf"({_MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s*(?:of\s+)?({_YEAR}))?", re.I)
+_MONTH_ONE = re.compile(rf"({_MONTH})(?:\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?)?(?:,?\s*(?:of\s+)?({_YEAR}))?", re.I)
 _FIRST_N = re.compile(rf"(?:first|past|last)\s+({_N})\s+months?(?:\s+of\s+(?:the\s+year\s+)?({_YEAR}))?", re.I)
 _QUARTER = re.compile(r"(first|second|third|fourth|1st|2nd|3rd|4th|q1|q2|q3|q4)\s*(?:quarter)?", re.I)
 _HALF = re.compile(r"(first|second|1st|2nd)\s+half|\bh([12])\b", re.I)

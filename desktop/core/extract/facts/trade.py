@@ -39,7 +39,10 @@ _EXPORT = re.compile(r"^(?:\w+\s+)*?export|^(?:\w+\s+)*?shipment|^suppl", re.I)
 _IMPORT = re.compile(r"^(?:\w+\s+)*?import", re.I)
 _BOTH = re.compile(r"import\w*\s+and\s+export|export\w*\s+and\s+import|trade|turnover", re.I)
 # A part of the figure just given: "…, of which China accounted for $1.1 billion".
-_PART_CUE = re.compile(r"\b(?:of\s+which|including|among\s+(?:them|which))\b", re.I)
+_PART_CUE = re.compile(
+    r"\b(?:[Oo]f\s+which|[Ii]ncluding|[Aa]mong\s+(?:them|which))\b"
+    r"|\bwith\s+(?=(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:receiving|accounting\s+for|taking|getting|attracting|absorbing|making\s+up)\b)"
+)
 _IN_NAME = re.compile(r"(?:\b[A-Z][\w'’-]*,?\s+|\b(?:of|and|for|&)\s+)$")
 _NAME_AFTER = re.compile(r"\s+(?:and\s+)?[A-Z][a-z]")
 _TARGET = re.compile(
