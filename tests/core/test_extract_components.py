@@ -334,7 +334,7 @@ def test_appositive_with_possessive_title():
 
 
 def test_unit_and_parent_organisation_are_two_spans():
-    t = "director of the Office of the Central Commission for Trade Affairs and the Standing Committee of the National People's Congress"
+    t = "director of the Office of the Central Commission for Trade Affairs and the Standing Committee of the National People's Congress met."
     got = ents(t)
     assert ("ORG", "Central Commission for Trade Affairs") in got
     assert ("ORG", "Standing Committee") in got and ("ORG", "National People's Congress") in got
