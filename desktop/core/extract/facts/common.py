@@ -135,7 +135,7 @@ _DURATION = re.compile(
 )
 _REPORTED = re.compile(
     r"\b(?:report(?:ed|s)|sa(?:id|ys)|announc(?:ed|es)|told|stat(?:ed|es)|not(?:ed|es)|publish(?:ed|es)|wrote|informed|"
-    r"disclosed|released)\s+(?:\w+\s+)?(?:on\s+)?$"
+    r"disclosed|released)\s+(?:\w+\s+)?(?:on\s+)?(?:\d{1,2}\s+)?$"
 )
 _WEEKDAY_ONLY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:and|to|-)\s+\w+day)?", re.I)
 _DAY_LEVEL = re.compile(r"[A-Za-z]\.?\s+\d{1,2}(?!\d)|\b\d{1,2}\s+[A-Z][a-z]+|\d{4}-\d{2}-\d{2}")
