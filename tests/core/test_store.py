@@ -108,3 +108,16 @@ def test_search_across_corpus(project):
     project.add_document(make_doc("China trades with Kazakhstan. china again."))
     hits = project.search("CHINA")
     assert [pos for _, pos in hits] == [0, 30]
+
+
+def test_a_project_deleted_while_open_is_refused_and_rescued(tmp_path):
+    path = tmp_path / "gone.steppe"
+    p = Project(path)
+    p.add_document(make_doc())
+    path.unlink()
+    with pytest.raises(ProjectError, match="deleted, moved or replaced") as err:
+        p.add_document(make_doc("Another text about Uzbekistan."))
+    rescued = list(tmp_path.glob("gone.rescued-*.steppe"))
+    assert len(rescued) == 1 and str(rescued[0]) in str(err.value)
+    with Project(rescued[0]) as back:
+        assert len(back.document_ids()) == 1

@@ -175,6 +175,7 @@ class Project:
                 raise ProjectError(f"{self.path} needs upgrading and cannot be upgraded read-only")
         except sqlite3.DatabaseError as err:
             raise ProjectError(f"{self.path} cannot be opened as a Steppe project: {err}") from None
+        self._identity = _file_identity(self.path)
 
     # ------------------------------------------------------------------ basics
 
@@ -206,6 +207,7 @@ class Project:
         """One atomic write. Raises :class:`ProjectError` for a read-only or unwritable file."""
         if self.read_only:
             raise ReadOnlyProjectError(f"{self.path.name} is open read-only: changes are not saved")
+        self._check_file_still_there()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
@@ -219,6 +221,33 @@ class Project:
         except BaseException:
             self._rollback()
             raise
+
+    def _check_file_still_there(self) -> None:
+        """Refuse to write when the project file was deleted, moved or replaced while open.
+
+        SQLite would go on writing to the unlinked file and the work would vanish with it, so
+        the open database is first rescued into a new file beside the old path.
+        """
+        if _file_identity(self.path) == self._identity:
+            return
+        rescue = self.rescue_copy()
+        where = f" Everything up to now was saved to {rescue}." if rescue else ""
+        raise ProjectError(f"{self.path.name} was deleted, moved or replaced while open; nothing more is saved there.{where}")
+
+    def rescue_copy(self) -> Path | None:
+        """Copy the open database into a new file (SQLite's backup API); None if impossible."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        for folder in (self.path.parent, Path.home()):
+            target = folder / f"{self.path.stem}.rescued-{stamp}.steppe"
+            try:
+                dest = sqlite3.connect(target)
+                with dest:
+                    self.conn.backup(dest)
+                dest.close()
+                return target
+            except (OSError, sqlite3.Error):
+                continue
+        return None
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
@@ -449,6 +478,14 @@ class Project:
         ).fetchall()
         problems += [f"entity {r[0]} does not match its document text" for r in bad]
         return problems
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _create_file(path: Path) -> None:
