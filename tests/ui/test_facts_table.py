@@ -344,3 +344,24 @@ def test_many_changes_at_once_reset_the_table_once(setup, qtbot, monkeypatch):
     assert view.filtered_fact_ids() == [fact_ids_by_type(session.project)["event"]]
     session.undo()
     assert resets == [1, 1] and len(view.filtered_fact_ids()) == 3
+
+
+def test_add_button_asks_the_window(project, qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    class Window(QMainWindow):
+        asked = 0
+
+        def add_fact_from_selection(self):
+            self.asked += 1
+
+    window = Window()
+    qtbot.addWidget(window)
+    view = FactsView(Session(project), window)
+    window.setCentralWidget(view)
+    view.add_action.trigger()
+    assert window.asked == 1
+    heard = []
+    view.addFactRequested.connect(lambda: heard.append(1))
+    view.add_action.trigger()
+    assert heard == [1] and window.asked == 1

@@ -20,7 +20,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    SIGNAL,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -154,7 +163,7 @@ class FactsView(QWidget):
         self.delete_action = self._action("Delete", "Del", "Delete the selected facts", self.delete_selected)
         self.add_action = self._action(
             "Add fact from sentence", "", "Add a fact from the sentence selected in the document",
-            self.addFactRequested.emit,
+            self._request_add_fact,
         )
 
         top = QHBoxLayout()
@@ -399,6 +408,19 @@ class FactsView(QWidget):
     def review_actions(self) -> list[QAction]:
         """The table's actions (for a shortcuts sheet or a menu)."""
         return [self.accept_action, self.reject_action, self.delete_action, self.add_action]
+
+    def _request_add_fact(self) -> None:
+        """The toolbar button: the window knows the document selection. It may listen to
+        ``addFactRequested``; otherwise its ``add_fact_from_selection()`` is called."""
+        if self.receivers(SIGNAL("addFactRequested()")) > 0:
+            self.addFactRequested.emit()
+            return
+        window = self.window()
+        handler = getattr(window, "add_fact_from_selection", None) if window is not self else None
+        if callable(handler):
+            handler()
+        else:
+            self.statusMessage.emit("Select a sentence in the document, then add the fact (F)")
 
     def accept_selected(self) -> None:
         self._set_status(ACCEPTED)
