@@ -32,6 +32,9 @@ _NOT_YEAR_RANGE = r"(?!(?:19|20)\d\d\s?(?:-|–|to)\s?\d)"
 _SYM_AMOUNT = rf"{_SYM}\s?(?:{_NUM})(?:\s?{_SCALE})?"
 MONEY_RE = re.compile(
     rf"(?<![\w$€£¥.])(?:"
+    # tens of billions of dollars, several billion yuan
+    rf"(?:(?:tens|hundreds|dozens)\sof\s)?(?:billions|millions|trillions)\sof\s{_CUR_WORD}(?![\w])"
+    rf"|(?:several|a\sfew)\s(?:billion|million|trillion)\s{_CUR_WORD}(?![\w])|"
     # $5bn-$6bn, US$ 15 bn, USD 1.2bn, RMB 5 billion, $70.2 billion yuan? no: symbol forms
     rf"{_SYM_AMOUNT}(?:{_RANGE}(?:{_SYM})?\s?(?:{_NUM})(?:\s?{_SCALE})?)?(?:\s{_CUR_WORD}(?![\w]))?"
     rf"|"
@@ -45,6 +48,7 @@ PERCENT_RE = re.compile(
 )
 
 _MONTH = r"(?:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)"
+_MON_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 _MONTH_NOMAY = r"(?:" + "|".join(m for m in MONTHS if m != "May") + r")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -112,7 +116,7 @@ _DATE_STARTS = trie_regex(
 DATE_RE = re.compile(
     rf"(?<![\w.,$€£¥/-])(?=[0-9A-Z]|(?:{_DATE_STARTS})\b)(?:"
     # May 18 and 19 / May 18-19, 2023 / May 19, 2023 / October 17
-    rf"{_MONTH}\s{_DAY}(?:(?:\s?(?:-|–)\s?|\s(?:and|to|through)\s)(?:{_MONTH}\s)?{_DAY})?(?:,?\s{_YEAR})?(?![\d])"
+    rf"(?:{_MONTH}|{_MON_ABBR})\s{_DAY}(?:(?:\s?(?:-|–)\s?|\s(?:and|to|through)\s)(?:{_MONTH}\s)?{_DAY})?(?:,?\s{_YEAR})?(?![\d])"
     # 18 May 2023 / 18-19 May / 18 and 19 May 2023
     rf"|{_DAY}(?:(?:\s?(?:-|–)\s?|\s(?:and|to)\s){_DAY})?\s{_MONTH}(?:,?\s{_YEAR})?"
     # January-May 2025 / January to May / January-May
@@ -121,6 +125,11 @@ DATE_RE = re.compile(
     rf"|(?:(?:early|mid|late)-?\s?)?{_MONTH},?\s(?:of\s)?{_YEAR}"
     rf"|(?:(?:early|mid|late)-)?{_MONTH_NOMAY}"
     rf"|(?:" + "|".join(f"(?<={w} )" for w in _MAY_BEFORE) + r")May"
+    # 27.12.2024 / 27/12/2024
+    rf"|(?:[0-3]?\d)([./])(?:[01]?\d)\1{_YEAR}"
+    # seven to eight days, two to three weeks
+    rf"|(?:{_NW}|{_NWC}|\d+)(?:\s(?:to|or)\s|-)(?:{_NW}|\d+)\s(?:days|weeks|months|years|decades)"
+    rf"|(?:{_NW}|{_NWC})\s(?:days|weeks)"
     # ISO date
     rf"|{_YEAR}-[01]\d-[0-3]\d"
     # years: 2020 to 2025, 2023-2024, 2023-24, 1990s
