@@ -365,3 +365,32 @@ def test_add_button_asks_the_window(project, qtbot):
     view.addFactRequested.connect(lambda: heard.append(1))
     view.add_action.trigger()
     assert heard == [1] and window.asked == 1
+
+
+def test_selection_survives_a_filter_change(setup):
+    view, session, *_ = setup
+    trade = fact_ids_by_type(session.project)["trade"]
+    view.highlight_facts([trade])
+    view.status_combo.setCurrentIndex(view.status_combo.findData("suggested"))
+    assert view.selected_fact_ids() == [trade]
+    view.type_combo.setCurrentIndex(view.type_combo.findData("trade"))
+    assert view.selected_fact_ids() == [trade]
+
+
+def test_clicking_the_value_header_sorts_numerically(setup, qtbot):
+    from PySide6.QtCore import QPoint
+
+    view, session, *_ = setup
+    ids = fact_ids_by_type(session.project)
+    header = view.table.horizontalHeader()
+    c = col_of(view, "value")
+    view.table.scrollTo(view.proxy.index(0, c))
+    x = header.sectionViewportPosition(c) + header.sectionSize(c) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    first = view.filtered_fact_ids()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    second = view.filtered_fact_ids()
+    assert {tuple(first), tuple(second)} == {
+        (ids["investment"], ids["trade"], ids["event"]),
+        (ids["trade"], ids["investment"], ids["event"]),
+    }
