@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 import desktop
-from desktop.core.export.safety import ExportCancelled, ExportError
+from desktop.core.export.safety import ExportCancelled, ExportError, clean_text
 from desktop.core.export.sample import HOSTILE_TITLES, make_sample_project
 from desktop.core.export.xlsx import export_workbook
 from desktop.core.model import FACT_TYPES, Document, Fact
@@ -358,14 +358,17 @@ def test_libreoffice_keeps_hostile_cells_as_text(exported, tmp_path):
 
 def test_awkward_text_round_trips(tmp_path):
     p = make_sample_project(tmp_path / "t.steppe", 0)
-    titles = ["  padded  ", "line\nbreak", "emoji 🙂 and 中国", "x" * 40000, "'quoted", "\tTabbed"]
+    titles = ["  padded  ", "line\nbreak", "emoji 🙂 and 中国", "x" * 40000, "'quoted", "\tTabbed",
+              "<b>a & b</b> \"q\"", "cr\r\nlf"]
     for i, title in enumerate(titles):
         text = f"Document {i} text."
-        p.add_document(Document(None, text, title=title, content_hash=hashlib.sha256(f"{i}{title}".encode()).hexdigest()))
+        digest = hashlib.sha256(f"{i}{title}".encode()).hexdigest()
+        p.add_document(Document(None, text, title=title, content_hash=digest))
     path = tmp_path / "t.xlsx"
     export_workbook(p, path)
     got = [r[1] for r in load_workbook(path)["Documents"].iter_rows(min_row=2, values_only=True)]
     assert got == [*titles[:3], "x" * 32767, *titles[4:]]  # Excel's cell limit is 32,767 characters
+    assert clean_text("lone\ud800surrogate\uffff") == "lonesurrogate"
     assert not any("<f>" in x for x in sheet_xml(path).values())
     p.close()
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable
@@ -38,9 +39,14 @@ class ExportCancelled(ExportError):
         super().__init__(message)
 
 
+_MORE_ILLEGAL = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
 def clean_text(value: str) -> str:
-    """``value`` without the characters XML 1.0 forbids (NUL, other C0 controls but tab/newline)."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
+    """``value`` without the characters XML 1.0 forbids: C0 controls but tab, newline and
+    carriage return; lone surrogates; U+FFFE and U+FFFF."""
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return _MORE_ILLEGAL.sub("", value) if not value.isascii() else value
 
 
 def csv_text(value: str) -> str:
