@@ -401,3 +401,11 @@ def test_reporting_dates_committees_default_metrics_and_receiving_parts():
     got = facts("Chinese investment in Central Asia totaled $40 billion in 2005-2023, with Kazakhstan receiving $21.4 billion.")
     assert [(f["recipient"], f["value"], f["period"]) for f in got] == [("CA5", 40e9, "2005/2023"), ("KAZ", 21.4e9, "2005/2023")]
     assert resolve_period("2 March 2024") == "2024-03"
+
+
+def test_fold_growth_since_years_ago_gives_a_span():
+    text = "In 2022, China-Central Asia trade volume hit $70.2 billion, an over 100-fold increase since diplomatic ties were established 31 years ago."
+    (f,) = facts(text, published="2023-05-19", ftype="indicator")
+    assert (f["value"], f["unit"], f["period"], f["qualifier"]) == (100, "fold", "1992/2022", "over")
+    (f,) = facts("Trade has grown 25 times since 1992, reaching $31 billion in 2023.", ftype="indicator")
+    assert (f["unit"], f["period"]) == ("fold", "1992/2023")

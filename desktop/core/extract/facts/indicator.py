@@ -78,6 +78,39 @@ def _default_metric(unit: str) -> str:
     return unit
 
 
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?P<year>(?:19|20)\d\d)\b|[^,.;]{0,60}?\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twenty|thirty|forty|fifty)\s+years\s+ago\b)",
+    re.I,
+)
+
+
+def _since_span(ctx: DocContext, sent: Sentence, pos: int) -> tuple[str, str] | None:
+    """"… 100-fold increase since ties were established 31 years ago" → ("1992/2022", text):
+    the start from the year or the years ago, the end from another year of the sentence, else
+    the publication year."""
+    from desktop.core.extract.facts.periods import NUMBER_WORDS, YEAR_RE
+
+    text = ctx.text
+    m = _SINCE.search(text, pos, sent.end)
+    if not m:
+        return None
+    py = ctx.published_year
+    if m.group("year"):
+        start = int(m.group("year"))
+    else:
+        n = m.group("n").lower()
+        k = int(n) if n.isdigit() else NUMBER_WORDS.get(n)
+        if not k or not py:
+            return None
+        start = py - k
+    others = [int(y) for y in YEAR_RE.findall(text[sent.start:sent.end]) if int(y) != start]
+    end = others[0] if others else py
+    if not end or end <= start:
+        return None
+    return f"{start}/{end}", " ".join(m.group().split())
+
+
 def _subject(parties: list, pos: int) -> str | None:
     """The country a figure is about: a possessive or actor demonym nearest to it ("China's
     platforms", "Chinese enterprises"), else the first country of the sentence, groups last."""
@@ -145,6 +178,10 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
         if dates is None:
             dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, end)
+        if unit == "fold":
+            span = _since_span(ctx, sent, end)
+            if span:
+                period, period_text = span
         change = find_change(text, end, sent.end)
         fields = {
             "subject": subject, "metric": metric, "value": num, "unit": unit, "period": period,
