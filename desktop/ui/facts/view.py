@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.factquery import REVIEWED, SCOPE_ALL, SCOPE_DOCUMENT, guess_fact
-from desktop.core.model import ACCEPTED, EDITED, FACT_TYPES, REJECTED, STATUSES, SUGGESTED
+from desktop.core.model import ACCEPTED, FACT_TYPES, REJECTED, STATUSES
 from desktop.core.session import OperationError, Session
 from desktop.core.store.project import ProjectError
 from desktop.ui.facts.delegates import FactsDelegate
@@ -61,7 +61,7 @@ COLUMN_WIDTHS = {
 }
 STATUS_FILTER_LABELS = (
     ("All statuses", None),
-    *((s, s) for s in (SUGGESTED, ACCEPTED, EDITED, REJECTED)),
+    *((s, s) for s in STATUSES),
     ("reviewed (accepted + edited)", REVIEWED),
 )
 
@@ -561,4 +561,4 @@ class FactsView(QWidget):
             self.table.setColumnWidth(i, width)
 
 
-__all__ = ["STATUSES", "FactsTable", "FactsView"]
+__all__ = ["FactsTable", "FactsView"]
