@@ -258,9 +258,10 @@ def edit_text(kind: str, value: Any) -> str:
             except ValueError:
                 pass
         v = float(value)
-        if v == int(v) and abs(v) < 1e18:
+        if v == int(v):
             return f"{int(v):,}" if kind == "number" else str(int(v))
-        return repr(v)
+        text = repr(v)
+        return f"{v:.12f}".rstrip("0").rstrip(".") if "e" in text else text
     return str(value)
 
 

@@ -71,7 +71,7 @@ def test_row_from_fact_cuts_evidence_and_builds_search_text():
 
 
 def test_edit_text_round_trips_exactly():
-    for v in (70_200_000_000.0, 70_234_567_891.0, 1234.5, 0.0, 41e9):
+    for v in (70_200_000_000.0, 70_234_567_891.0, 1234.5, 0.0, 41e9, 3e20, 0.00001, -2.5):
         assert parse_amount(edit_text("number", v)) == v
     assert edit_text("number", 70.2e9) == "70.2 bn"
     assert edit_text("percent", 40.0) == "40"
