@@ -342,3 +342,17 @@ def test_unit_and_parent_organisation_are_two_spans():
 
 def test_appositive_with_demonym_title():
     assert has("Murat Abenov, Kazakh deputy minister of energy, said so.", "PERSON", "Murat Abenov")
+
+
+def test_more_date_and_money_forms():
+    assert "Jan-May 2025" in [s.text for s in patterns.date("trade in Jan-May 2025 grew")]
+    assert "27.12.2024" in [s.text for s in patterns.date("27.12.2024, 18:40")]
+    assert "seven to eight days" in [s.text for s in patterns.date("by seven to eight days.")]
+    assert [s.text for s in patterns.money("worth tens of billions of dollars.")] == [
+        "tens of billions of dollars"
+    ]
+
+
+def test_person_after_met_and_ordinal_initiative():
+    got = ents("Xi met Kuanysh Bekov on Friday. The 14th Five-Year Plan is on.")
+    assert ("PERSON", "Kuanysh Bekov") in got and ("INITIATIVE", "14th Five-Year Plan") in got

@@ -415,6 +415,9 @@ def _appos_re() -> re.Pattern[str]:
 SAID_AFTER_RE = re.compile(
     rf"\b(?:said|says|according\s+to|noted|added)\s+(?P<name>{_NAME2})(?=\s*[,.;:)]|\s+on\b|\s+at\b|\s+in\b)"
 )
+MET_RE = re.compile(
+    rf"\b(?:met|meets|meeting|received|receives|talks|talked)\s+(?:with\s+)?(?P<name>{_NAME2})(?=[^\S\n]*[,.;:)]|\s+(?:on|in|at|and|who|to)\b)"
+)
 SAID_BEFORE_RE = re.compile(
     rf"(?<![\w’'-])(?P<name>{_NAME2})\s+(?:said|says|noted|added|stressed|told|stated|emphasized|emphasised|"
     r"pointed\s+out|remarked|explained|underlined|highlighted|announced|urged|believes|thinks)\b"
@@ -523,8 +526,10 @@ def appositive_person(text: str, spans: list[Span]) -> list[Span]:
 
 def said_person(text: str, spans: list[Span]) -> list[Span]:
     """PERSON around reporting verbs: "said Jamshid Kuchkarov", "Du Zhenli said"."""
-    return _regex_person(text, spans, SAID_AFTER_RE, "rule:said-person") + _regex_person(
-        text, spans, SAID_BEFORE_RE, "rule:said-person"
+    return (
+        _regex_person(text, spans, SAID_AFTER_RE, "rule:said-person")
+        + _regex_person(text, spans, SAID_BEFORE_RE, "rule:said-person")
+        + _regex_person(text, spans, MET_RE, "rule:said-person")
     )
 
 
@@ -613,7 +618,10 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
                 and not known.hit(left[k - 1][0], left[k - 1][1])
             ):
                 pending.append(left[k])
-            elif label == "EVENT" and _EDITION_RE.match(tok) and names:
+            elif names and (
+                (label == "EVENT" and _EDITION_RE.match(tok))
+                or (label == "INITIATIVE" and re.match(r"^\d+(?:st|nd|rd|th)$", tok))
+            ):
                 start = s0
                 break
             else:

@@ -120,6 +120,7 @@ DATE_RE = re.compile(
     # 18 May 2023 / 18-19 May / 18 and 19 May 2023
     rf"|{_DAY}(?:(?:\s?(?:-|–)\s?|\s(?:and|to)\s){_DAY})?\s{_MONTH}(?:,?\s{_YEAR})?"
     # January-May 2025 / January to May / January-May
+    rf"|{_MON_ABBR}\.?\s?(?:-|–)\s?(?:{_MON_ABBR}|May)\.?(?:,?\s{_YEAR})?(?![\w])"
     rf"|{_MONTH}(?:\s?(?:-|–)\s?|\s(?:to|through|and)\s){_MONTH}(?:,?\s(?:of\s)?{_YEAR})?"
     # May 2023 / mid-May
     rf"|(?:(?:early|mid|late)-?\s?)?{_MONTH},?\s(?:of\s)?{_YEAR}"
