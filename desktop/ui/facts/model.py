@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from desktop.core.countries import party_name
 from desktop.core.factquery import (
@@ -45,12 +45,25 @@ FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: in list time) instead of row-by-row updates.
 ROW_BY_ROW = 64
 
-STATUS_COLOURS = {
+STATUS_COLOURS = {  # on a light background
     SUGGESTED: QColor("#6b7280"),
     ACCEPTED: None,
     EDITED: QColor("#1d4ed8"),
     REJECTED: QColor("#a3a3a3"),
 }
+STATUS_COLOURS_DARK = {
+    SUGGESTED: QColor("#9ca3af"),
+    ACCEPTED: None,
+    EDITED: QColor("#93c5fd"),
+    REJECTED: QColor("#6b7280"),
+}
+
+
+def status_colours() -> dict:
+    """The status colours that read well on the current palette (light or dark)."""
+    app = QGuiApplication.instance()
+    dark = app is not None and QGuiApplication.palette().base().color().lightness() < 128
+    return STATUS_COLOURS_DARK if dark else STATUS_COLOURS
 STATUS_TIPS = {
     SUGGESTED: "Suggested by extraction, not reviewed yet",
     ACCEPTED: "Accepted by the analyst",
@@ -81,6 +94,7 @@ class FactsTableModel(QAbstractTableModel):
         self._pin_new = 0
         self._last_doc = 0
         self._fonts: dict[str, QFont] = {}
+        self._colours: dict | None = None
         listener = self._on_changes
         session.subscribe(listener)
         self.destroyed.connect(lambda *_: _unsubscribe(session, listener))
@@ -256,7 +270,9 @@ class FactsTableModel(QAbstractTableModel):
         if role == FACT_ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ForegroundRole:
-            return STATUS_COLOURS.get(row.status)
+            if self._colours is None:
+                self._colours = status_colours()
+            return self._colours.get(row.status)
         if role == Qt.ItemDataRole.FontRole:
             return self._font(row.status)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -268,7 +284,7 @@ class FactsTableModel(QAbstractTableModel):
         return None
 
     def _font(self, status: str) -> QFont | None:
-        if status not in (SUGGESTED, REJECTED, EDITED):
+        if status not in (SUGGESTED, REJECTED):
             return None
         font = self._fonts.get(status)
         if font is None:

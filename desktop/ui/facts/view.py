@@ -233,6 +233,12 @@ class FactsView(QWidget):
         self._update_count()
         self._update_actions()
 
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.model._colours = None  # light/dark theme switched: pick status colours again
+            self.table.viewport().update()
+        super().changeEvent(event)
+
     # ------------------------------------------------------------------ public API
 
     def set_document(self, doc_id: int | None) -> None:
