@@ -330,6 +330,34 @@ def export_workbook_dialog(parent: QWidget | None, session: Session, current_fil
 # --------------------------------------------------------------------------- import corrections
 
 
+class ReadWorker(QThread):
+    """Reads a workbook against its own read-only connection; ``done(plan or None, error)``."""
+
+    done = Signal(object, str)
+
+    def __init__(self, project_path: str | Path, path: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project_path = Path(project_path)
+        self.path = Path(path)
+
+    def run(self) -> None:
+        from desktop.core.store.project import Project
+
+        try:
+            project = Project(self.project_path, create=False, read_only=True)
+        except ProjectError as err:
+            self.done.emit(None, str(err))
+            return
+        try:
+            self.done.emit(read_corrections(project, self.path), "")
+        except WorkbookError as err:
+            self.done.emit(None, str(err))
+        except Exception as err:  # never let a worker die silently
+            self.done.emit(None, f"{self.path.name} could not be read: {err!r}")
+        finally:
+            project.close()
+
+
 class ImportCorrectionsDialog(QDialog):
     """Shows what an edited workbook would change; Apply makes it one undoable operation."""
 
@@ -339,10 +367,11 @@ class ImportCorrectionsDialog(QDialog):
         self.session = session
         self.plan: CorrectionPlan | None = None
         self.changes = None
+        self.reader: ReadWorker | None = None
 
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText("An Excel workbook that Steppe exported and an analyst edited")
-        self.path_edit.returnPressed.connect(lambda: self.load(self.path_edit.text().strip()))
+        self.path_edit.returnPressed.connect(lambda: self.start_reading(self.path_edit.text().strip()))
         browse = QPushButton("Choose…")
         browse.clicked.connect(self.browse)
         self.summary = QLabel("Choose a workbook.")
@@ -377,25 +406,52 @@ class ImportCorrectionsDialog(QDialog):
         start = self.path_edit.text() or str(self.session.project.path.parent)
         name, _ = QFileDialog.getOpenFileName(self, "Import corrections", start, "Excel workbook (*.xlsx)")
         if name:
-            self.load(name)
+            self.start_reading(name)
         return bool(name)
 
-    def load(self, path: str | Path) -> CorrectionPlan | None:
-        """Read ``path`` and show its plan; returns it (``None`` when it cannot be read)."""
+    def _clear(self, path: str | Path) -> None:
         self.path_edit.setText(str(path))
         self.plan = None
         self.apply_button.setEnabled(False)
         self.table.setRowCount(0)
         self.notes.setText("")
+        self.summary.setStyleSheet("")
+
+    def start_reading(self, path: str | Path) -> None:
+        """Read ``path`` in a worker thread (a large workbook takes seconds) and show its plan."""
+        if self.reader is not None or not str(path).strip():
+            return
+        self._clear(path)
+        self.summary.setText(f"Reading {Path(path).name}…")
+        self.reader = ReadWorker(self.session.project.path, path, self)
+        self.reader.done.connect(self._on_read)
+        self.reader.start()
+
+    def _on_read(self, plan: CorrectionPlan | None, error: str) -> None:
+        reader, self.reader = self.reader, None
+        if reader is not None:
+            reader.wait()
+            reader.deleteLater()
+        self._show(plan, error)
+
+    def load(self, path: str | Path) -> CorrectionPlan | None:
+        """Read ``path`` in this thread and show its plan; returns it (``None`` when it cannot be read)."""
+        self._clear(path)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            plan = read_corrections(self.session.project, path)
+            plan, error = read_corrections(self.session.project, path), ""
         except WorkbookError as err:
-            self.summary.setStyleSheet(ERROR_STYLE)
-            self.summary.setText(str(err))
-            return None
+            plan, error = None, str(err)
         finally:
             QGuiApplication.restoreOverrideCursor()
+        self._show(plan, error)
+        return plan
+
+    def _show(self, plan: CorrectionPlan | None, error: str) -> None:
+        if plan is None:
+            self.summary.setStyleSheet(ERROR_STYLE)
+            self.summary.setText(error)
+            return
         self.plan = plan
         self.summary.setStyleSheet("")
         self.summary.setText(
@@ -411,7 +467,6 @@ class ImportCorrectionsDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.apply_button.setEnabled(not plan.empty)
-        return plan
 
     def apply(self) -> None:
         if self.plan is None or self.plan.empty:
@@ -423,6 +478,11 @@ class ImportCorrectionsDialog(QDialog):
             self.summary.setText(f"Nothing was applied: {err}")
             return
         self.accept()
+
+    def reject(self) -> None:
+        if self.reader is not None:
+            self.reader.wait()
+        super().reject()
 
 
 def import_corrections_dialog(parent: QWidget | None, session: Session) -> None:

@@ -98,3 +98,19 @@ def test_import_corrections_dialog_refuses_a_bad_file(qtbot, session, tmp_path):
     qtbot.addWidget(dialog)
     assert dialog.load(bad) is None
     assert "not an Excel workbook" in dialog.summary.text() and not dialog.apply_button.isEnabled()
+
+
+def test_import_corrections_dialog_reads_in_a_worker(qtbot, session, tmp_path):
+    path = tmp_path / "w.xlsx"
+    export_workbook(session.project, path)
+    wb = load_workbook(path)
+    wb["Trade"].delete_rows(2)
+    wb.save(path)
+    dialog = ImportCorrectionsDialog(None, session)
+    qtbot.addWidget(dialog)
+    dialog.start_reading(path)
+    qtbot.waitUntil(lambda: dialog.reader is None, timeout=30000)
+    assert dialog.plan is not None and dialog.plan.rejected
+    assert dialog.summary.text().startswith("0 edited, 0 added, 1 rejected — 0 rows refused")
+    dialog.apply_button.click()
+    assert session.project.fact(dialog.plan.rejected[0]).status == "rejected"

@@ -320,16 +320,16 @@ def _read_sheet(
     if "@id" not in columns:
         plan.refused.append(Refusal(sheet, 1, f"no {ID_HEADER} column: the sheet was not read"))
         return None
-    field_cols = [(name, columns[name]) for name in ft.field_names if name in columns]
+    field_cols = [(f.name, columns[f.name], f.kind == "percent") for f in ft.fields if f.name in columns]
     seen: dict[int, int] = {}
     for row_no, row in enumerate(rows, start=2):
         cells = list(row)
 
         def get(i: int, cells: list[Any] = cells) -> tuple[Any, Any]:
+            """(value, cell) of column ``i``; the number format is looked up only when needed."""
             if i >= len(cells):
                 return None, None
-            c = cells[i]
-            return getattr(c, "value", None), getattr(c, "number_format", None)
+            return getattr(cells[i], "value", None), cells[i]
 
         if all(_blank(getattr(c, "value", None)) for c in cells):
             continue
@@ -340,8 +340,9 @@ def _read_sheet(
             continue
         values: dict[str, Any] = {}
         problem = None
-        for name, i in field_cols:
-            raw, fmt = get(i)
+        for name, i, percent in field_cols:
+            raw, cell = get(i)
+            fmt = getattr(cell, "number_format", None) if percent and isinstance(raw, (int, float)) else None
             try:
                 values[name] = _cell_value(type_name, name, raw, fmt)
             except InvalidValue as err:
