@@ -108,6 +108,20 @@ def _clean_org(org: str, ctx: DocContext) -> str | None:
     return ctx.expand(org)
 
 
+_OPENERS = frozenset(
+    ["in", "on", "at", "during", "after", "before", "meanwhile", "also", "then", "earlier", "later", "last", "this", "today", "yesterday", "the", "a", "an", "as", "by", "citing", "according", "speaking", "meeting", "while", "when", "and", "but", "however", "moreover", "besides", "addressing", "welcoming"]
+)
+_CALENDAR = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+
+
+def _is_place(word: str) -> bool:
+    from desktop.core.extract.facts.event import locations
+
+    return word.strip(",") in locations()
+
+
 def _split_title(title: str, ctx: DocContext) -> tuple[str, str | None, str | None]:
     """"Secretary-General of the SCO" → (title, org, country)."""
     m = re.match(r"(?P<t>.+?(?:\s+of\s+the\s+(?:Management\s+|Supervisory\s+|Executive\s+)?Board)?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<o>[A-Z].*)$", title)
@@ -168,9 +182,15 @@ def _before(ctx: DocContext, sent: Sentence, start: int) -> tuple[str, str | Non
             if rest and all(w[:1].isupper() for w in rest):
                 title = " ".join(rest) + " " + title  # "Kazakh Foreign Minister"
         else:
-            org = lead if lead[:1].isupper() and len(lead.split()) <= 6 else None
-            if org and org.split()[0].lower() in ("the", "a", "an", "as", "by", "citing", "according"):
-                org = None
+            lw = lead.split()
+            # Title words just before the title: "Foreign Minister", "Trade Minister".
+            while lw and lw[-1].lower() in PORTFOLIO_WORDS:
+                title = lw.pop() + " " + title
+            # Sentence openers, days, months and places are no organisation.
+            while lw and (lw[0].lower().strip(",") in _OPENERS or lw[0].lower() in _CALENDAR or _is_place(lw[0])):
+                lw.pop(0)
+            rest = " ".join(lw)
+            org = rest if rest and rest[:1].isupper() and len(lw) <= 6 else None
     title, org2, c2 = _split_title(title, ctx)
     org = org2 or (ctx.expand(org) if org else None)
     country = country or c2
