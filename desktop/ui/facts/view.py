@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import (
     SIGNAL,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
