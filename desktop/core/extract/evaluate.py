@@ -167,8 +167,17 @@ def format_table(result: dict[str, Any]) -> str:
             f"{label:<12}{row['precision']:>8.3f}{row['recall']:>8.3f}{row['f1']:>8.3f}"
             f"{row['tp']:>6}{row['fp']:>6}{row['fn']:>6}"
         )
-    if "facts" in result:
+    facts = result.get("facts")
+    if facts:
         lines.append("")
-        lines.append("facts:")
-        lines.append(json.dumps(result["facts"], indent=1, sort_keys=True))
+        lines.append(f"{'facts':<12}{'gold':>6}{'pred':>6}{'found':>7}{'right':>7}{'P':>8}{'R':>8}{'F1':>8}")
+        rows = [*(facts.get("types") or {}).items(), ("overall", facts)]
+        for name, row in rows:
+            if not isinstance(row, dict) or "gold" not in row:
+                continue
+            lines.append(
+                f"{name:<12}{row.get('gold', 0):>6}{row.get('predicted', 0):>6}{row.get('found', 0):>7}"
+                f"{row.get('fully_right', 0):>7}{row.get('precision', 0):>8.3f}{row.get('recall', 0):>8.3f}"
+                f"{row.get('f1', 0):>8.3f}"
+            )
     return "\n".join(lines)
