@@ -97,5 +97,5 @@ refresh
 if command -v desktop-file-validate >/dev/null 2>&1; then
   desktop-file-validate "$DESKTOP_DEST" || true
 fi
-echo "Steppe installed for $USER: $DESKTOP_DEST (Exec=$EXE)"
+echo "Steppe installed for ${USER:-$(id -un)}: $DESKTOP_DEST (Exec=$EXE)"
 echo "Remove with: bash packaging/install-desktop-entry.sh --uninstall"
