@@ -412,3 +412,9 @@ def test_fold_growth_since_years_ago_gives_a_span():
     assert (f["value"], f["unit"], f["period"], f["qualifier"]) == (100, "fold", "1992/2022", "over")
     (f,) = facts("Trade has grown 25 times since 1992, reaching $31 billion in 2023.", ftype="indicator")
     assert (f["unit"], f["period"]) == ("fold", "1992/2023")
+
+
+def test_trade_as_a_modifier_is_no_trade_figure():
+    assert facts("The trade center, worth $50 million, opened in Almaty.", ftype="trade") == []
+    assert facts("The export credit agency provided $100 million to Uzbekistan.", ftype="trade") == []
+    assert len(facts("China's trade with Kazakhstan reached $31 billion in 2023.", ftype="trade")) == 1

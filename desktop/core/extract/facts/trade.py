@@ -45,6 +45,13 @@ _PART_CUE = re.compile(
 )
 _IN_NAME = re.compile(r"(?:\b[A-Z][\w'’-]*,?\s+|\b(?:of|and|for|&)\s+)$")
 _NAME_AFTER = re.compile(r"\s+(?:and\s+)?[A-Z][a-z]")
+_MODIFIER_OF = re.compile(
+    r"[ -](?:cent(?:er|re)s?|house|houses|mission|fair|fairs|zone|zones|union|organi[sz]ation|policy|policies|route|routes|"
+    r"corridor|hub|hubs|port|ports|representative|office|agreements?|war|wars|barriers?|facilitation|relations|ties|"
+    r"cooperation|partners?|credit|credits|agency|licen[cs]es?|bans?|dut(?:y|ies)|tax|taxes|restrictions?|quotas?|"
+    r"potential|opportunities|platforms?|logistics|infrastructure|mechanisms?|talks|negotiations|disputes?)\b",
+    re.I,
+)
 _TARGET = re.compile(
     r"\b(?:target\w*|aim\w*|goal|plan\w*|intend\w*|bring|expected\s+to|projected|forecast\w*|could\s+reach|"
     r"will\s+reach|to\s+reach|to\s+increase|to\s+raise|by\s+(?:19|20)\d\d)\b",
@@ -85,6 +92,8 @@ def _cues(ctx: DocContext, sent: Sentence) -> list[Cue]:
                 continue
             if m.group()[:1].isupper() and _NAME_AFTER.match(text, m.end()):
                 continue  # "Trade Organization", "Investment Forum"
+            if kind == "trade" and _MODIFIER_OF.match(text, m.end()):
+                continue  # "trade center", "export credit": a modifier of another thing
             out.append(Cue(m.start(), m.end(), kind, m.group()))
     if out:
         for m in _PART_CUE.finditer(text, sent.start, sent.end):
