@@ -72,7 +72,7 @@ def location_country(name: str) -> tuple[str | None, str]:
 def event_name(raw: str) -> str:
     name = " ".join(raw.split())
     name = _ORDINAL_WORD.sub("", name)
-    return norm_apostrophe(name) if False else name
+    return name
 
 
 def _key(name: str) -> str:
