@@ -50,7 +50,7 @@ from xml.sax.saxutils import escape
 from lxml.etree import fromstring
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
@@ -333,6 +333,12 @@ def _write_lists(ws: Any) -> dict[str, str]:
     return refs
 
 
+def _right(cell: Any) -> Any:
+    """Headers over numbers line up with them."""
+    cell.alignment = Alignment(horizontal="right")
+    return cell
+
+
 def _type_status_counts(project: Project) -> dict[tuple[str, str], int]:
     rows = project.conn.execute("SELECT type, status, COUNT(*) FROM facts GROUP BY type, status")
     return {(t, s): n for t, s, n in rows}
@@ -352,7 +358,8 @@ def _write_about(ws: Any, project: Project, data: ExportData, exported_at: str) 
     ws.append([t("Facts included", font=BOLD), t(f"{MODE_TEXT[data.mode]}: {data.n_facts}")])
     ws.append([])
     ws.append([t("Facts by type and status", font=BOLD)])
-    ws.append([t(h, font=BOLD) for h in ("Type", "Sheet", *STATUSES, "total", "exported")])
+    ws.append([t("Type", font=BOLD), t("Sheet", font=BOLD)]
+              + [_right(t(h, font=BOLD)) for h in (*STATUSES, "total", "exported")])
     counts = _type_status_counts(project)
     for name, ft in FACT_TYPES.items():
         per = [counts.get((name, s), 0) for s in STATUSES]
