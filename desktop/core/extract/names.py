@@ -426,6 +426,10 @@ BYLINE_RE = re.compile(
     r"(?m)^[^\S\n]*(?:By|BY|Written by|Reporter:?|Author:|Authors:|Editor:|Photo by|Text by)[^\S\n]+"
     r"(?P<name>[A-Z][A-Za-z'’-]+(?:[^\S\n]+[A-Z][A-Za-z'’-]+){1,2})"
 )
+CREDIT_RE = re.compile(
+    r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Tt]ranslated|[Pp]hotos?|[Vv]ideo|[Rr]eported|[Ww]ritten)"
+    r"[^\S\n]+by[^\S\n]+(?P<name>[A-Z][A-Za-z'’-]+(?:[^\S\n]+[A-Z][A-Za-z'’-]+){1,2})"
+)
 CONTACT_RE = re.compile(r"(?m)^[^\S\n]*(?P<name>[A-Z][a-z]+(?:-[a-z]+)?\s+[A-Z][a-z]+(?:-[a-z]+)?),[^\S\n]*$")
 
 
@@ -537,7 +541,7 @@ def byline_person(text: str, spans: list[Span]) -> list[Span]:
     """PERSON in bylines ("By WANG Xiaoxia") and media-contact lines ("Liu Gehua,")."""
     mask = _Mask(len(text), spans, frozenset({"PERSON"}))
     out = []
-    for regex in (BYLINE_RE, CONTACT_RE):
+    for regex in (BYLINE_RE, CREDIT_RE, CONTACT_RE):
         for m in regex.finditer(text):
             s, e = m.span("name")
             toks = _tokens(text, s, e)

@@ -130,7 +130,7 @@ DATE_RE = re.compile(
     rf"|(?:[0-3]?\d)([./])(?:[01]?\d)\1{_YEAR}"
     # seven to eight days, two to three weeks
     rf"|(?:{_NW}|{_NWC}|\d+)(?:\s(?:to|or)\s|-)(?:{_NW}|\d+)\s(?:days|weeks|months|years|decades)"
-    rf"|(?:{_NW}|{_NWC})\s(?:days|weeks)"
+    rf"|(?:{_NW}|{_NWC}|\d+)\s(?:days|weeks)"
     # ISO date
     rf"|{_YEAR}-[01]\d-[0-3]\d"
     # years: 2020 to 2025, 2023-2024, 2023-24, 1990s
