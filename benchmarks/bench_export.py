@@ -6,6 +6,10 @@ Builds a synthetic project in a temporary folder (``desktop.core.export.sample``
 fact type, two entities per fact), then times ``export_workbook`` alone. Peak RSS is the
 process's maximum resident size (``resource.getrusage``), measured before and after the
 export, so the figure includes building the project; the export's own share is printed too.
+
+Measured on the 2-core development machine (2026-11, openpyxl 3.1.5, lxml 6.1): 100,000 facts
+and 200,000 entities → 10.2–13.1 s wall (≈10 s CPU; slower while other jobs load the cores),
+a 14.9 MB file, peak RSS 327 MB (50 MB before the export). CSV 3.8 s, JSONL 1.9 s.
 """
 
 from __future__ import annotations
