@@ -356,3 +356,11 @@ def test_more_date_and_money_forms():
 def test_person_after_met_and_ordinal_initiative():
     got = ents("Xi met Kuanysh Bekov on Friday. The 14th Five-Year Plan is on.")
     assert ("PERSON", "Kuanysh Bekov") in got and ("INITIATIVE", "14th Five-Year Plan") in got
+
+
+def test_person_from_name_shape():
+    got = ents("Kuanysh Bekov visited Almaty. Aigerim Sultanova and Zhang Hanhui spoke. He Believes it.")
+    assert ("PERSON", "Kuanysh Bekov") in got and ("PERSON", "Aigerim Sultanova") in got
+    assert ("PERSON", "Zhang Hanhui") in got
+    assert not any(t.startswith("He") for _l, t in got)
+    assert not any(label == "PERSON" for label, _t in ents("The Ivanov Report was read."))

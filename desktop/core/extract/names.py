@@ -551,6 +551,53 @@ def byline_person(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# ---- names recognisable by their shape: "Aigerim Sultanova", "Zhang Hanhui"
+
+_SURNAME_SUFFIX_RE = re.compile(
+    r"^[A-Z][a-z]+(?:ov|ev|yev|iev|ova|eva|yeva|ieva|uly|kyzy|zoda|zade|zada|enko|skiy|sky|dze|shvili|yan|bekov|bayev|bayeva)$"
+)
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxzcsryw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|e|i|o|u|ü|v)"
+)
+_PINYIN_RE = re.compile(rf"^(?:{_PINYIN_SYLLABLE}){{1,3}}$")
+_PREV_WORD_RE = re.compile(r"([A-Za-z][\w'’-]*)[^\S\n]$")
+_SHAPE_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[^\S\n]([A-Z][a-zü]+)(?![\w'’-])")
+
+
+def _shape_person(first: str, second: str) -> bool:
+    if first in CHINESE_SURNAMES and _PINYIN_RE.match(second.lower()) and len(second) <= 9:
+        return True
+    return bool(_SURNAME_SUFFIX_RE.match(second))
+
+
+def shape_person(text: str, spans: list[Span]) -> list[Span]:
+    """PERSON from the shape of a two-word name: a Central Asian or Russian surname ending
+    ("-ov", "-eva", "-uly", "-zoda") or a Chinese surname with a pinyin given name."""
+    mask = _Mask(len(text), spans, frozenset({"PERSON"}))
+    out = []
+    for m in _SHAPE_RE.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if not _shape_person(first, second):
+            continue
+        if not (_person_token(first) and _person_token(second)) or mask.hit(*m.span()):
+            continue
+        # not inside a longer capitalised sequence ("Kazakhstan Temir Zholy")
+        prev = _PREV_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+        if (
+            prev
+            and _name_token(prev.group(1))
+            and prev.group(1) not in _title_words()
+            and not mask.hit(prev.start(1), prev.end(1))
+        ):
+            continue
+        nxt = _NEXT_WORD_RE.match(text, m.end())
+        if nxt and _name_token(nxt.group(1)):
+            continue
+        out.append(_span(text, *m.span(), "PERSON", "rule:name-shape"))
+    return out
+
+
 # --------------------------------------------------------------------------- head-word names
 
 

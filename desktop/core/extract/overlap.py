@@ -48,6 +48,7 @@ CONFIDENCE: dict[str, float] = {
     "rule:said-person": 0.75,
     "rule:byline-person": 0.75,
     "rule:person-repeat": 0.8,
+    "rule:name-shape": 0.65,
     "rule:acronym-def": 0.85,
     "rule:org-suffix": 0.75,
     "rule:event-suffix": 0.75,
