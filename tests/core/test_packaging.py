@@ -95,6 +95,8 @@ def test_spec_keeps_the_qt_plugins_the_app_needs():
         "PySide6.QtGui",
         "PySide6.QtWidgets",
         "PySide6.QtSvg",
+        "PySide6.QtOpenGL",  # pyqtgraph imports these two by name on every import
+        "PySide6.QtOpenGLWidgets",
         "pandas",
         "numpy",
         "openpyxl",
@@ -102,6 +104,24 @@ def test_spec_keeps_the_qt_plugins_the_app_needs():
         "lxml",
     ):
         assert used not in excludes
+
+
+def test_spec_excludes_no_module_the_code_imports():
+    """A module left out of the bundle must not be one that desktop/ imports (the bundle would
+    fail at run time only)."""
+    excludes = spec_literal("EXCLUDES")
+    for path in (REPO / "desktop").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            for name in names:
+                hit = [x for x in excludes if name == x or name.startswith(x + ".")]
+                assert not hit, f"{path.relative_to(REPO)}:{node.lineno} imports {name}, excluded by {hit}"
 
 
 def test_spec_desktop_files_exist():
