@@ -198,3 +198,11 @@ def test_built_bundle_has_its_files():
         assert (internal / rel).is_file(), rel
     assert list((internal / "data" / "samples").glob("*.txt"))
     assert (bundle / "share" / "applications" / DESKTOP_FILE.name).is_file()
+
+
+def test_metainfo_lists_the_current_version_as_latest_release():
+    """AppStream needs the release list by hand: the newest entry is pyproject's version."""
+    text = (PACKAGING / "linux" / "io.github.steppe.Steppe.metainfo.xml").read_text(encoding="utf-8")
+    releases = re.findall(r'<release\b[^>]*\bversion="([^"]+)"', text)
+    assert releases, "no <release> in the metainfo"
+    assert releases[0] == pyproject_version(), "add a <release> for the new version to the metainfo"
