@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -382,17 +382,29 @@ class Session:
         return self._run(f"{verb} {len(facts)} fact{'s' if len(facts) != 1 else ''}", changes)
 
     def delete_fact(self, fact_id: int) -> Changes:
-        f = self._fact(fact_id)
-        return self._run(f"Delete {f.type} fact", [RowChange("facts", f.id, fact_row(f), None)])
+        return self.delete_facts([fact_id])
+
+    def delete_facts(self, fact_ids: Iterable[int]) -> Changes:
+        """Delete facts as one undoable operation."""
+        facts = [self._fact(i) for i in fact_ids]
+        name = f"Delete {facts[0].type} fact" if len(facts) == 1 else f"Delete {len(facts)} facts"
+        return self._run(name, [RowChange("facts", f.id, fact_row(f), None) for f in facts])
 
     def apply_fact_batch(
         self,
         name: str,
         edits: Sequence[FactEdit] = (),
         added: Sequence[NewFact] = (),
-        rejected: Sequence[int] = (),
+        statuses: Mapping[int, str] | None = None,
     ) -> Changes:
-        """Edits, additions and rejections as one undoable operation (e.g. an edited workbook)."""
+        """Edits, additions and status changes as one undoable operation (e.g. an edited workbook).
+
+        An edited fact becomes *edited* unless ``statuses`` names another status for it.
+        """
+        statuses = dict(statuses or {})
+        bad = sorted(set(statuses.values()) - set(STATUSES))
+        if bad:
+            raise OperationError(f"{bad[0]!r} is not a status")
         changes: list[RowChange] = []
         for ed in edits:
             f = self._fact(ed.fact_id)
@@ -400,7 +412,8 @@ class Session:
                 fields = validate_fields(f.type, dict(f.fields) | ed.fields)
             except InvalidValue as err:
                 raise OperationError(f"Fact {f.id}: {err}") from None
-            after = fact_row(f) | {"fields_json": _fields_json(fields), "status": EDITED}
+            status = statuses.pop(f.id, EDITED)
+            after = fact_row(f) | {"fields_json": _fields_json(fields), "status": status}
             changes.append(RowChange("facts", f.id, fact_row(f), after))
         for new in added:
             doc = self.project.document(new.doc_id)
@@ -414,10 +427,10 @@ class Session:
                 raise OperationError(str(err)) from None
             fact = Fact(None, new.doc_id, new.type, fields, new.evidence_start, new.evidence_end, EDITED, 1.0, ANALYST)
             changes.append(RowChange("facts", None, None, fact_row(fact)))
-        for fid in rejected:
+        for fid, status in statuses.items():
             f = self._fact(fid)
-            if f.status != REJECTED:
-                changes.append(RowChange("facts", f.id, fact_row(f), fact_row(f) | {"status": REJECTED}))
+            if f.status != status:
+                changes.append(RowChange("facts", f.id, fact_row(f), fact_row(f) | {"status": status}))
         return self._run(name, changes)
 
 

@@ -62,7 +62,7 @@ def test_entity_edits_are_refused_outside_text_or_across_another(project, sessio
 
 
 @pytest.mark.parametrize("op", ["add", "relabel", "delete", "accept", "reject", "accept_all",
-                                "add_fact", "edit_fact", "fact_type", "fact_status", "delete_fact", "batch"])
+                                "add_fact", "edit_fact", "fact_type", "fact_status", "delete_fact", "delete_facts", "batch"])
 def test_every_operation_undoes_and_redoes(project, session, op):
     d = add_doc(
         project,
@@ -84,8 +84,9 @@ def test_every_operation_undoes_and_redoes(project, session, op):
         "fact_type": lambda: session.edit_fact(fid, "type", "investment"),
         "fact_status": lambda: session.set_fact_status([fid], "rejected"),
         "delete_fact": lambda: session.delete_fact(fid),
+        "delete_facts": lambda: session.delete_facts([fid]),
         "batch": lambda: session.apply_fact_batch("Import corrections", [FactEdit(fid, {"period": "2023"})],
-                                                  [NewFact(d, "event", {"name": "Forum"})], []),
+                                                  [NewFact(d, "event", {"name": "Forum"})], {fid: "rejected"}),
     }[op]()
     after = snapshot(project)
     assert after != before
@@ -137,3 +138,14 @@ def test_document_review_state_follows_the_review(project, session):
     assert (summary().n_entities, summary().n_suggested, summary().review_state) == (1, 1, "in progress")
     session.accept_all(d)
     assert summary().review_state == "done"
+
+
+def test_deleting_several_facts_is_one_undo_step(project, session):
+    facts = [Fact(None, 0, "event", {"name": n}, 0, 5) for n in ("A", "B", "C")]
+    d = add_doc(project, facts=facts)
+    ids = [f.id for f in project.facts(d)]
+    session.delete_facts(ids[:2])
+    assert [f.fields["name"] for f in project.facts(d)] == ["C"]
+    assert session.undo_name == "Delete 2 facts"
+    session.undo()
+    assert sorted(f.fields["name"] for f in project.facts(d)) == ["A", "B", "C"]

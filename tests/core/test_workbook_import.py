@@ -163,14 +163,17 @@ def test_status_column(sample, exported, tmp_path):
     plan = read_corrections(sample, path)
     sid = lambda r: ws.cell(r, c["steppe_id"]).value  # noqa: E731
     assert plan.rejected == [sid(rows["suggested"])]
-    assert [(e.fact_id, e.fields) for e in plan.edits] == [(sid(rows["accepted"]), {})]
+    assert plan.edits == []
+    assert plan.statuses == {sid(rows["accepted"]): "edited", sid(rows["edited"]): "accepted"}
     reasons = {r.row: r.reason for r in plan.refused}
-    assert "cannot be set from a workbook" in reasons[rows["edited"]]
     assert "'maybe' is not one of" in reasons[rows["rejected"]]
     session = Session(sample)
     apply_corrections(session, plan)
     assert sample.fact(sid(rows["suggested"])).status == "rejected"
     assert sample.fact(sid(rows["accepted"])).status == "edited"
+    assert sample.fact(sid(rows["edited"])).status == "accepted"
+    session.undo()
+    assert sample.fact(sid(rows["edited"])).status == "edited"
 
 
 def test_bad_ids_and_new_rows_are_refused_with_reasons(sample, exported, tmp_path):

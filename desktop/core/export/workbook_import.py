@@ -10,9 +10,8 @@
 * **rejections** — an id that the workbook was exported with (the hidden ``_steppe`` sheet)
   whose row is gone, or a row whose Status was set to *rejected*.
 
-A Status of *edited* on a fact marks it edited (and revives a rejected one). Setting
-*accepted* or *suggested* is not applied: ``Session.apply_fact_batch``, the one undoable
-operation this uses, has no way to set those (reported per row).
+A Status typed in the Status column is applied (*edited* also revives a rejected fact with
+new values). A row whose cells changed becomes *edited* whatever its Status says (noted).
 
 It tolerates what Excel and LibreOffice do to a file: numbers stored as text
 ("70,200,000,000", "40%"), dates as date-times, a period typed as 2022 (a number) or turned
@@ -77,17 +76,20 @@ class CorrectionPlan:
     edits: list[FactEdit] = field(default_factory=list)
     added: list[NewFact] = field(default_factory=list)
     rejected: list[int] = field(default_factory=list)
+    #: Other status changes typed in the Status column (fact id → accepted/suggested/edited).
+    statuses: dict[int, str] = field(default_factory=dict)
     refused: list[Refusal] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.edits or self.added or self.rejected)
+        return not (self.edits or self.added or self.rejected or self.statuses)
 
     def summary(self) -> str:
+        restatus = f"{len(self.statuses)} status changed, " if self.statuses else ""
         return (
             f"{len(self.edits)} edited, {len(self.added)} added, {len(self.rejected)} rejected, "
-            f"{len(self.refused)} refused"
+            f"{restatus}{len(self.refused)} refused"
         )
 
     def describe(self) -> str:
@@ -410,14 +412,11 @@ def _plan_existing(
             sheet, row_no, "the fact is rejected: set its Status to 'edited' to revive it with these values"
         ))
         return
-    if status_change and status not in (EDITED, REJECTED):
-        plan.refused.append(Refusal(
-            sheet, row_no,
-            f"Status '{status}' cannot be set from a workbook (only 'rejected' or 'edited'); set it in Steppe"
-            + ("; the edited cells were applied and the fact is now 'edited'" if changed else ""),
-        ))
-        if not changed:
-            return
+    if not changed:
+        plan.statuses[fid] = status  # accepted, suggested or edited, typed in the Status column
+        return
+    if status_change and status != EDITED:
+        plan.notes.append(f"{sheet} row {row_no}: cells were edited, so fact {fid} is 'edited', not '{status}'")
     plan.edits.append(FactEdit(fid, changed))
 
 
@@ -481,5 +480,5 @@ def apply_corrections(session: Session, plan: CorrectionPlan) -> Changes:
         f"Import corrections from {plan.path.name}",
         edits=plan.edits,
         added=plan.added,
-        rejected=plan.rejected,
+        statuses={fid: REJECTED for fid in plan.rejected} | plan.statuses,
     )

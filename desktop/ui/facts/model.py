@@ -349,15 +349,14 @@ class FactsTableModel(QAbstractTableModel):
 
     def delete_rows(self, rows: Sequence[int]) -> int:
         ids = [self.fact_id(r) for r in rows]
-        done = 0
-        for fid in ids:
-            try:
-                self.session.delete_fact(fid)
-                done += 1
-            except (OperationError, ProjectError) as err:
-                self.editRefused.emit(str(err))
-                break
-        return done
+        if not ids:
+            return 0
+        try:
+            self.session.delete_facts(ids)
+        except (OperationError, ProjectError) as err:
+            self.editRefused.emit(str(err))
+            return 0
+        return len(ids)
 
     @property
     def scope_is_all(self) -> bool:
