@@ -2,6 +2,7 @@
 
 ``steppe``                 the default project (created on first run; a welcome view offers samples)
 ``steppe FILE.steppe``     that project
+``steppe --sample``        the sample project (made from ``data/samples`` on first use)
 ``steppe --smoke``         open the window on a temporary project, import the samples, check that
                            entities and facts appear, open the charts, export, print one line, exit
 """
@@ -96,6 +97,12 @@ def _application(argv: Sequence[str]):
     return app
 
 
+def sample_project_path() -> Path:
+    from desktop.core.paths import user_data_dir
+
+    return user_data_dir() / "Samples.steppe"
+
+
 def run_app(argv: Sequence[str]) -> int:
     argv = list(argv)
     if "--smoke" in argv:
@@ -108,12 +115,16 @@ def run_app(argv: Sequence[str]) -> int:
 
     files = [a for a in argv if not a.startswith("-")]
     path = Path(files[0]) if files else default_project_path()
+    if "--sample" in argv:
+        path = sample_project_path()
     try:
         window = open_window(path, create=not files or not Path(files[0]).exists(), ask_restore=ask_restore_box)
     except ProjectError as err:
         QMessageBox.critical(None, "Steppe cannot open the project", str(err))
         return 2
     window.show()
+    if "--sample" in argv and not window.project.document_ids() and not window.project.read_only:
+        window.import_samples()  # in the background, with progress: the window is usable at once
     if "--timing" in argv or os.environ.get("STEPPE_TIMING"):
         print(f"window shown after {time.perf_counter() - _T0:.2f} s", file=sys.stderr)
     return app.exec()

@@ -26,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Steppe: review China–Central Asia economic news and export a sourced table of facts.",
     )
     parser.add_argument("--version", action="version", version=f"steppe {__version__}")
+    parser.epilog = (
+        "With no command, Steppe opens its window: `steppe` (the default project), "
+        "`steppe FILE.steppe`, `steppe --sample` (a project with the sample articles), "
+        "`steppe --smoke` (a self-check that opens, extracts, charts and exports, then exits)."
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
@@ -40,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] == "--smoke" or (argv[0].endswith(".steppe") and len(argv) == 1):
+    if not argv or argv[0] in ("--smoke", "--sample") or (argv[0].endswith(".steppe") and len(argv) == 1):
         from desktop.app import run_app
 
         return run_app(argv)
