@@ -238,8 +238,46 @@ def test_event_with_dates_location_and_once_per_document():
     i = text.rfind("China-Central Asia Summit")
     ents.append(Span(i, i + len("China-Central Asia Summit"), "EVENT", "China-Central Asia Summit", "test"))
     (f,) = facts(text, ents, published="2023-05-25", ftype="event")
-    assert f == {"name": "China-Central Asia Summit", "start": "2023-05-18", "end": "2023-05-19",
+    # The guidelines keep an edition ordinal in the name; the bare later mention is the same event.
+    assert f == {"name": "first China-Central Asia Summit", "start": "2023-05-18", "end": "2023-05-19",
                  "location": "Xi'an", "country": "CHN"}
+
+
+def test_event_editions_are_distinct_and_ordinal_before_the_span_is_kept():
+    text = ("Turkmenistan will host the fourth Central Asia-EU Investors Forum in Ashgabat on March 3, 2026. "
+            "The fifth Central Asia-EU Investors Forum is to take place in Uzbekistan in 2028.")
+    ents = spans(text, ("COUNTRY", "Turkmenistan"), ("EVENT", "Central Asia-EU Investors Forum"), ("LOCATION", "Ashgabat"),
+                 ("DATE", "March 3, 2026"), ("EVENT", "fifth Central Asia-EU Investors Forum"), ("COUNTRY", "Uzbekistan"),
+                 ("DATE", "2028"))
+    got = facts(text, ents, published="2025-11-02", ftype="event")
+    assert got == [
+        {"name": "fourth Central Asia-EU Investors Forum", "start": "2026-03-03", "end": "2026-03-03",
+         "location": "Ashgabat", "country": "TKM"},
+        {"name": "fifth Central Asia-EU Investors Forum", "start": None, "end": None, "location": None, "country": "UZB"},
+    ]
+
+
+def test_event_host_country_and_later_mention_fill_the_fields():
+    text = ("Mongolia is due to host the Second Eurasian Transit Forum next year.\n"
+            "Ministers opened the Second Eurasian Transit Forum in Ulaanbaatar on Tuesday. "
+            "Officials said the forum, held on September 9 and 10, drew 40 delegations.")
+    ents = spans(text, ("COUNTRY", "Mongolia"), ("EVENT", "Second Eurasian Transit Forum"), ("LOCATION", "Ulaanbaatar"),
+                 ("DATE", "Tuesday"), ("DATE", "September 9 and 10"))
+    i = text.rfind("Second Eurasian Transit Forum")
+    ents.append(Span(i, i + len("Second Eurasian Transit Forum"), "EVENT", "Second Eurasian Transit Forum", "test"))
+    ents.sort(key=lambda e: e.start)
+    (f,) = facts(text, ents, published="2025-09-11", ftype="event")
+    assert f["name"] == "second Eurasian Transit Forum"
+    assert (f["start"], f["end"]) == ("2025-09-09", "2025-09-10")
+    assert f["country"] == "MNG"
+
+
+def test_event_past_attendance_takes_the_year_of_its_sentence():
+    text = "The minister visited Tashkent in October 2024 and attended the Tashkent International Investment Forum on October 8."
+    ents = spans(text, ("LOCATION", "Tashkent"), ("DATE", "October 2024"),
+                 ("EVENT", "Tashkent International Investment Forum"), ("DATE", "October 8"))
+    (f,) = facts(text, ents, published="2025-02-01", ftype="event")
+    assert (f["start"], f["end"]) == ("2024-10-08", "2024-10-08")
 
 
 def test_event_weekdays_and_unknown_year():

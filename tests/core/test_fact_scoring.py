@@ -76,3 +76,26 @@ def test_helpers():
     assert (spans[0].start, spans[0].end) == (17, 19)
     d = proposal_to_dict(FactProposal("role", {"person": "Xi"}, 0, 2, 0.8, "fact:role"), text)
     assert d == {"type": "role", "person": "Xi", "evidence": "Xi"}
+
+
+def test_event_names_dashes_and_ordinals():
+    en_dash = dict(EVENT, name="the China–Central Asia Summit")
+    assert score_facts([EVENT], [en_dash])["fully_right"] == 1
+    first = dict(EVENT, name="first China-Central Asia Summit")
+    # One-sided ordinal: found (gold practice differs) but not fully right.
+    s = score_facts([EVENT], [first])
+    assert (s["found"], s["fully_right"]) == (1, 0)
+    second = dict(EVENT, name="second China - Central Asia Summit")
+    assert score_facts([first], [second])["found"] == 0
+    assert score_facts([dict(EVENT, name="China-Central Asia Forum")], [EVENT])["found"] == 0
+
+
+def test_metric_lenient_by_content_words_strict_on_request():
+    gold = dict(IND, metric="planned annual capacity of Line D of the Central Asia-China gas pipeline")
+    close = dict(gold, metric="planned annual capacity of line d")
+    far = dict(gold, metric="capacity")
+    assert score_facts([gold], [close])["fully_right"] == 1
+    assert score_facts([gold], [close], strict=True)["fully_right"] == 0
+    assert score_facts([gold], [far])["fully_right"] == 0
+    # Roles stay strict.
+    assert score_facts([ROLE], [dict(ROLE, role="deputy director general")])["fully_right"] == 0

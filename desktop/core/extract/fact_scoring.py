@@ -5,12 +5,21 @@ A predicted fact *finds* a gold fact when they have the same type and the same k
 - trade / investment: the same two parties (in either order) and a value within 1 %, or the
   same value (within 1 %) and the same period;
 - indicator: a value within 1 %;
-- event: the same name (case-insensitive);
+- event: the same name, compared case-insensitively with dashes (– — ‑ −), apostrophes, spacing
+  around dashes and a leading "the" normalised; an edition ordinal written on one side only
+  ("first China-Central Asia Summit" vs "China-Central Asia Summit") still *finds* (the seed gold
+  is not consistent about it), but two different ordinals ("first" vs "second") never do;
 - role: the same person (case-insensitive).
 
 It is *fully right* when, in addition, every schema field is equal: floats within 0.5 %,
 strings case-insensitive (apostrophes and spacing normalised); evidence and period_text are
 ignored. Matching is greedy and one-to-one, fully-right pairs first.
+
+One documented leniency (off with ``strict=True``): an indicator's ``metric`` is a free noun
+phrase whose wording rarely matches gold exactly, so it counts as equal when the content-word
+sets of the two phrases (lower case, split at spaces, hyphens and punctuation, stop words and
+numbers dropped) have a Dice overlap 2|A∩B| / (|A|+|B|) of at least 0.5. Roles, organisations,
+event names and every other string stay strict.
 """
 
 from __future__ import annotations
@@ -24,9 +33,54 @@ IGNORED = ("evidence", "period_text")
 _PARTIES = {"trade": ("reporter", "partner"), "investment": ("investor", "recipient")}
 
 
+_DASHES = re.compile(r"\s*[-‐‑‒–—―−]\s*")
+_ORDINAL = re.compile(
+    r"^(?:(?:\d+(?:st|nd|rd|th))|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|inaugural)\s+"
+)
+_STOP = frozenset(
+    ["a", "an", "the", "of", "in", "on", "at", "for", "to", "from", "by", "with", "and", "or", "its", "their", "this", "that", "per", "each", "as", "into", "over", "under", "about", "than"]
+)
+
+
 def _norm_str(s: str) -> str:
-    s = s.replace("’", "'").replace("‘", "'")
+    s = s.replace("’", "'").replace("‘", "'").replace("`", "'").replace("´", "'")
     return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def norm_event_name(s: str) -> str:
+    """Event name for comparison: lower case, one dash form, apostrophes and spacing normalised,
+    no leading "the"."""
+    s = _DASHES.sub("-", _norm_str(s))
+    return re.sub(r"^the\s+", "", s)
+
+
+def _same_event(gold: Any, pred: Any, *, allow_one_sided_ordinal: bool) -> bool:
+    if not isinstance(gold, str) or not isinstance(pred, str):
+        return False
+    g, p = norm_event_name(gold), norm_event_name(pred)
+    if g == p:
+        return True
+    if not allow_one_sided_ordinal:
+        return False
+    gm, pm = _ORDINAL.match(g), _ORDINAL.match(p)
+    if bool(gm) == bool(pm):
+        return False  # both bare (and different) or two ordinals (different editions)
+    return g[gm.end():] == p if gm else p[pm.end():] == g  # type: ignore[union-attr]
+
+
+def metric_tokens(s: str) -> set[str]:
+    return {w for w in re.split(r"[^a-z0-9]+", _norm_str(s)) if w and w not in _STOP and not w.isdigit()}
+
+
+def same_metric(gold: Any, pred: Any) -> bool:
+    """The lenient metric comparison: Dice overlap of content words ≥ 0.5."""
+    if not isinstance(gold, str) or not isinstance(pred, str):
+        return _eq(gold, pred)
+    a, b = metric_tokens(gold), metric_tokens(pred)
+    if not a or not b:
+        return _eq(gold, pred)
+    return 2 * len(a & b) / (len(a) + len(b)) >= 0.5
 
 
 def _close(a: Any, b: Any, tol: float) -> bool:
@@ -68,24 +122,33 @@ def finds(gold: dict, pred: dict) -> bool:
     if t == "indicator":
         return _close(gold.get("value"), pred.get("value"), 0.01)
     if t == "event":
-        return _eq(gold.get("name"), pred.get("name"))
+        return _same_event(gold.get("name"), pred.get("name"), allow_one_sided_ordinal=True)
     if t == "role":
         return _eq(gold.get("person"), pred.get("person"))
     return False
 
 
-def differing_fields(gold: dict, pred: dict) -> list[str]:
+def _field_equal(t: str, f: str, a: Any, b: Any, strict: bool) -> bool:
+    if t == "event" and f == "name":
+        return _same_event(a, b, allow_one_sided_ordinal=False)
+    if t == "indicator" and f == "metric" and not strict:
+        return same_metric(a, b)
+    return _eq(a, b)
+
+
+def differing_fields(gold: dict, pred: dict, strict: bool = False) -> list[str]:
     t = gold["type"]
-    return [f for f in FACT_TYPES[t].field_names if f not in IGNORED and not _eq(gold.get(f), pred.get(f))]
+    return [f for f in FACT_TYPES[t].field_names
+            if f not in IGNORED and not _field_equal(t, f, gold.get(f), pred.get(f), strict)]
 
 
-def match(gold: list[dict], predicted: list[dict]) -> list[tuple[int, int, bool]]:
+def match(gold: list[dict], predicted: list[dict], strict: bool = False) -> list[tuple[int, int, bool]]:
     """Greedy one-to-one matching: (gold index, predicted index, fully right)."""
     pairs = []
     for i, g in enumerate(gold):
         for j, p in enumerate(predicted):
             if finds(g, p):
-                pairs.append((len(differing_fields(g, p)), i, j))
+                pairs.append((len(differing_fields(g, p, strict)), i, j))
     pairs.sort()
     used_g: set[int] = set()
     used_p: set[int] = set()
@@ -106,12 +169,12 @@ def _prf(found: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def score_facts(gold: list[dict], predicted: list[dict]) -> dict:
+def score_facts(gold: list[dict], predicted: list[dict], strict: bool = False) -> dict:
     """Per type and overall: gold, predicted, found, fully_right, precision, recall, f1 and
     fully_right_rate (fully right / gold). Pass the facts of one document, or of many documents
     concatenated only if they cannot match across documents (score per document and use
-    :func:`add_scores` to sum)."""
-    pairs = match(gold, predicted)
+    :func:`add_scores` to sum). ``strict``: no metric leniency."""
+    pairs = match(gold, predicted, strict)
     out: dict[str, Any] = {"types": {}}
     for t in FACT_TYPES:
         g = sum(1 for x in gold if x.get("type") == t)
