@@ -143,6 +143,31 @@ def test_damage_is_detected_and_names_the_backup(proj, damage):
         assert opened.project.integrity_problems() == []
 
 
+def test_the_damage_check_reads_a_pending_wal_and_writes_nothing(proj):
+    """Committed work still in the -wal counts; a damaged file and its -wal stay byte for byte."""
+    p = Project(proj)
+    p.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    with p.transaction() as c:
+        c.execute("DELETE FROM facts WHERE id > 10")
+    wal = proj.with_name(proj.name + "-wal")
+    pending = wal.read_bytes()
+    main_bytes = proj.read_bytes()
+    p.conn.close()  # (this checkpoints: put the crash-time files back)
+    proj.write_bytes(main_bytes)
+    wal.write_bytes(pending)
+    proj.with_name(proj.name + "-shm").unlink(missing_ok=True)
+    with open_project_safely(proj, backup="off") as opened:  # a sound project with a pending WAL
+        assert opened.project.counts()["facts"] == 10
+    make_backup(proj)
+    proj.write_bytes(main_bytes)
+    wal.write_bytes(pending)
+    _damage_pages(proj)
+    damaged, damaged_wal = proj.read_bytes(), wal.read_bytes()
+    with pytest.raises(CorruptProjectError):
+        open_project_safely(proj)
+    assert proj.read_bytes() == damaged and wal.read_bytes() == damaged_wal
+
+
 def test_a_file_that_is_not_a_project_is_not_called_damaged(tmp_path):
     path = tmp_path / "notes.steppe"
     path.write_text("just some notes, not a database " * 10)
@@ -292,7 +317,8 @@ def test_cli_refuses_a_project_open_elsewhere(proj, capsys):
     child = _holder(proj)
     try:
         assert cli_main(["list", "--project", str(proj)]) == 2
-        assert "is open by process" in capsys.readouterr().err
+        err = capsys.readouterr().err
+        assert "is open by process" in err and "close it there first" in err
     finally:
         child.kill()
         child.wait()

@@ -190,7 +190,7 @@ def make_backup(
     return Backup(target, now.replace(microsecond=0))
 
 
-def check_not_damaged(project_path: str | Path, *, level: str = "quick", read_only: bool = False) -> None:
+def check_not_damaged(project_path: str | Path, *, level: str = "quick") -> None:
     """Raise :class:`CorruptProjectError` if the project file is damaged; plain
     :class:`ProjectError` if it is not a project at all (and has no backups) or too new.
 
@@ -212,7 +212,7 @@ def check_not_damaged(project_path: str | Path, *, level: str = "quick", read_on
         raise
     if level == "header":
         return
-    problem = _check_database(project_path, quick=level != "full", read_only=read_only)
+    problem = _check_database(project_path, quick=level != "full")
     if problem is not None:
         raise CorruptProjectError(project_path, latest_good_backup(project_path), problem)
 
@@ -229,14 +229,11 @@ def _detail(message: str) -> str:
     return message
 
 
-def _check_database(path: Path, *, quick: bool, read_only: bool = False) -> str | None:
-    """Run SQLite's check on the file through a normal connection (so a ``-wal`` beside it
-    is read, as it would be when the project is opened)."""
+def _check_database(path: Path, *, quick: bool) -> str | None:
+    """Run SQLite's check on the file as it would be opened (a ``-wal`` beside it included)."""
     try:
-        if read_only:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
-        else:
-            conn = sqlite3.connect(path, isolation_level=None)
+        # read-only: a -wal beside the file is read but never checkpointed into a damaged file
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     except sqlite3.Error as err:
         return str(err)
     try:

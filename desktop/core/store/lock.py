@@ -59,7 +59,7 @@ class LockedProjectError(ProjectError):
         self.holder = holder
         who = f" by {holder.describe()}" if holder else " by another Steppe"
         super().__init__(
-            f"{self.path.name} is open{who}. Close it there first, or open it read-only."
+            f"{self.path.name} is open{who}: close it there first."
         )
 
 

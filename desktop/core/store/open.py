@@ -143,7 +143,7 @@ def open_project_safely(
             read_only, locked_by = True, err.holder
     try:
         if exists:
-            check_not_damaged(path, level=check, read_only=read_only)
+            check_not_damaged(path, level=check)
             version = _file_version(path)
             if not read_only and backup != "off" and version is not None and version < schema.SCHEMA_VERSION:
                 make_backup(path, keep=keep, min_interval=0)  # before the upgrade, whatever the interval
