@@ -72,5 +72,7 @@ def test_xinhua_article():
     assert (gas["subject"], gas["metric"], gas["value"], gas["qualifier"]) == ("TKM", "natural gas", 30e9, "over")
     (length,) = [f for f in _by_type(facts, "indicator") if f["unit"] == "km"]
     assert length["metric"] == "total length"
-    (cost,) = _by_type(facts, "investment")
-    assert (cost["kind"], cost["value"], cost["qualifier"]) == ("pledge", 4.7e9, "about")
+    # A project cost with no investing party is an indicator (the samples' gold), not an investment.
+    assert _by_type(facts, "investment") == []
+    (cost,) = [f for f in _by_type(facts, "indicator") if f["unit"] == "USD"]
+    assert (cost["metric"], cost["value"], cost["qualifier"], cost["subject"]) == ("cost of the railway", 4.7e9, "about", None)

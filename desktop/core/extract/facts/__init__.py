@@ -5,6 +5,15 @@ and its entity spans.
 sentences in chrome zones, and asks each extractor for facts; every fact is validated against
 the registry (:func:`desktop.core.model.validate_fields`) and given once per document.
 Entity spans are optional help: money, percentages and dates are also found by light patterns.
+
+Document-level rules applied after the sentence extractors:
+
+- A headline (a short first line without final punctuation) restates the body's figures, rounded
+  ("… trade nears 4 billion dollars" over "about 3.9 billion"): a headline figure within 10 % of
+  a body figure of the same type is no fact of its own. Likewise a figure with no period that
+  repeats (within 1 %) one given with its period.
+- An investment pledge with no date of its own takes the year it was announced: that of the last
+  dated event fact before it ("At the summit, China pledged …"), else the publication year.
 """
 
 from __future__ import annotations
@@ -61,7 +70,7 @@ def extract_facts(text: str, entities: Sequence[Span], published: str | None, zo
         raw.extend(indicator_facts(ctx, sent, blocked))
         monies = sentence_money(ctx, sent)
         if monies:
-            used = {(f[1]["value"], f[1]["currency"]) for f in figs}
+            used = {(f[1]["value"], f[1].get("currency") or f[1].get("unit")) for f in figs}
             used |= {(f[1]["value_usd"], "USD") for f in figs if f[1].get("value_usd")}
             raw.extend(money_indicator_facts(ctx, sent, monies, used, blocked))
     raw.extend(event_facts(ctx, ctx.sentences))
@@ -80,4 +89,48 @@ def extract_facts(text: str, entities: Sequence[Span], published: str | None, zo
         a = max(0, min(a, len(text)))
         b = max(a, min(b, len(text)))
         out.append(FactProposal(ftype, clean, a, b, conf, f"fact:{ftype}"))
+    out = _drop_restated(text, out)
+    _date_pledges(out, published)
     return out
+
+
+_FIGURES = ("trade", "investment", "indicator")
+
+
+def _close(a: object, b: object, tol: float) -> bool:
+    if not isinstance(a, float) or not isinstance(b, float):
+        return False
+    return abs(a - b) <= tol * max(abs(a), abs(b))
+
+
+def _headline_end(text: str) -> int:
+    nl = text.find("\n")
+    first = text[:nl] if nl > 0 else ""
+    if not first.strip() or len(first.split()) > 25 or first.rstrip().endswith((".", "!", "?", ":", ";")):
+        return -1
+    return nl
+
+
+def _drop_restated(text: str, facts: list[FactProposal]) -> list[FactProposal]:
+    head = _headline_end(text)
+    keep = []
+    for f in facts:
+        if f.type in _FIGURES:
+            others = [g for g in facts if g is not f and g.type == f.type]
+            value = f.fields.get("value")
+            if f.evidence_start < head and any(g.evidence_start >= head and _close(value, g.fields.get("value"), 0.1) for g in others):
+                continue
+            if f.fields.get("period") is None and any(g.fields.get("period") and _close(value, g.fields.get("value"), 0.01) for g in others):
+                continue
+        keep.append(f)
+    return keep
+
+
+def _date_pledges(facts: list[FactProposal], published: str | None) -> None:
+    for f in facts:
+        if f.type != "investment" or f.fields.get("kind") != "pledge" or f.fields.get("period"):
+            continue
+        events = [e for e in facts if e.type == "event" and e.fields.get("start") and e.evidence_start <= f.evidence_start]
+        year = events[-1].fields["start"][:4] if events else (published[:4] if published and published[:4].isdigit() else None)
+        if year:
+            f.fields["period"] = year

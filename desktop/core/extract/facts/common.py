@@ -197,7 +197,9 @@ def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]],
     ms = [m for m in every if a <= m.start and m.end <= b] if (lo, hi) != (a, b) else every
     if orgs and sent is not None:
         ms = sorted([*ms, *_org_parties(ctx, sent, a, b)], key=lambda m: m.start)
-    has_group = any(m.code == "CA5" for m in ms)
+    ms = _merge_enumeration(text, ms)
+    ms = [m for m in ms if not (m.kind == "group" and _SCOPE.search(text, max(0, m.start - 50), m.start))]
+    has_group = any(m.code == "CA5" and m.kind == "group" for m in ms)
     prev: tuple[PartyMention, str] | None = None
     for m in ms:
         if m.kind != "org" and any(x < m.end and m.start < y for x, y in exclude):
@@ -219,6 +221,38 @@ def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]],
             cue = prev[1]  # "exports to Afghanistan and Uzbekistan": both are "to"
         out.append((m, cue))
         prev = (m, cue)
+    return out
+
+
+_CA = frozenset(("KAZ", "KGZ", "TJK", "TKM", "UZB"))
+# "the largest trading partner in the region": the region is a scope, not a party.
+_SCOPE = re.compile(
+    r"\b(?:largest|biggest|main|leading|top|key|major|most\s+\w+|first|second|third|fastest[\w-]*)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:in|of|among)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _merge_enumeration(text: str, ms: list[PartyMention]) -> list[PartyMention]:
+    """"Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan" named together → CA5."""
+    if sum(1 for m in ms if m.code in _CA) < 5:
+        return ms
+    out: list[PartyMention] = []
+    i = 0
+    while i < len(ms):
+        j = i
+        codes = set()
+        while j < len(ms) and ms[j].code in _CA and ms[j].kind == "name" and (
+            j == i or re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*", text[ms[j - 1].end:ms[j].start])
+        ):
+            codes.add(ms[j].code)
+            j += 1
+        if codes == _CA:
+            out.append(PartyMention(ms[i].start, ms[j - 1].end, "CA5", "enum"))
+            i = j
+            continue
+        out.append(ms[i])
+        i += 1
     return out
 
 

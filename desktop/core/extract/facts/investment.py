@@ -9,13 +9,18 @@ INVEST_CUE = re.compile(
     r"(?:invest(?:ment|ments|ed|s|ing)?|FDI|ODI|capital\s+inflows?)\b"
     r"|\b(?:agreements?|deals?|contracts?|documents?|memorand(?:um|a)|projects?|investment\s+projects?|"
     r"portfolio|packages?)\s+(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of|totall?ing|amounting\s+to)"
-    r"|\bloans?\b|\bfinancing\b|\bcredit\s+line|\b(?:to\s+)?cost(?:s|ing)?\b|\bvalued\s+at\b|\bestimated\s+at\b",
+    r"|\bloans?\b|\bfinancing\b|\bcredit\s+line|\b(?:to\s+)?cost(?:s|ing)?\b|\bvalued\s+at\b|\bestimated\s+at\b"
+    r"|\bgrants?\b|\b(?:financial|economic|development)\s+(?:aid|assistance)\b",
     re.I,
 )
+# A cost or valuation cue: with no investing party in its clause, the figure is what a project
+# costs (an indicator, "estimated cost"), not an investment.
+COST_CUE = re.compile(r"\b(?:to\s+)?cost(?:s|ing)?\b|\b(?:valued|estimated)\s+at\b", re.I)
 _STOCK = re.compile(r"\b(?:accumulat\w*|cumulative\w*|stock|in\s+total|total\s+(?:direct\s+)?investment|to\s+date|so\s+far|as\s+of|since\s+(?:19|20)\d\d|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades?)|end\s+of)\b", re.I)
 _PLEDGE = re.compile(
     r"\b(?:worth|valued\s+at|cost(?:s|ing)?|will\s+invest|plans?\s+to\s+invest|planned|pledg\w*|commit(?:s|ted|ting|ment|ments)?|estimated\s+at|to\s+be\s+invested|signed|agreed|"
-    r"agreements?|deals?|contracts?|memorand\w*|intends?\s+to|would\s+invest|expected\s+to\s+invest|announced)\b",
+    r"agreements?|deals?|contracts?|memorand\w*|intends?\s+to|would\s+invest|expected\s+to\s+invest|announced|promis\w*|"
+    r"(?:will|would|shall|to)\s+(?:provide|offer|allocate|extend|grant|give)|earmark\w*)\b",
     re.I,
 )
 

@@ -5,6 +5,24 @@ Every amount of money is attached to the nearest trade or investment cue before 
 nearest after it); each cue takes only its first amount, so a threshold mentioned later
 ("exceeding 50 billion yuan for the first time") does not become a second fact. A USD amount in
 parentheses right after another amount is its stated USD value, not a new figure.
+
+Conventions, from the seeds' precedent and the guidelines:
+
+- Total trade is symmetric, so the reporter is the side whose statistics the sentence cites
+  ("according to the General Administration of Customs of China" → CHN, "Kazakhstan's statistics
+  bureau" → KAZ); with no source, China is the reporter when it is a party (all seed trade facts
+  are China's), unless a possessive or demonym names the reporter ("Kazakhstan's trade with …").
+- A series of amounts of one cue, each with its own period ("reached $41 billion in 2023, up from
+  $31 billion in 2022"; "$94.8 billion in 2024, after $89.4 billion in 2023 and $70.2 billion in
+  2022") gives one fact per amount with the same parties.
+- "…, followed by Kyrgyzstan at $19.8 billion" is a sibling figure: the same reporter and period,
+  the new partner.
+- An amount that restates another in a second currency ("or 400 billion som", "corresponds to
+  18 trillion tenge at the exchange rate") is no figure of its own.
+- A cost or valuation with no investing party in its clause ("Its cost has been estimated at
+  $4.7 billion") is an indicator (metric "estimated cost", unit the currency), not an investment.
+- An investment pledge with no date of its own takes the year it was announced: that of the
+  dated event named before it in the document, else the publication year (see ``__init__``).
 """
 
 from __future__ import annotations
@@ -23,7 +41,7 @@ from desktop.core.extract.facts.common import (
     sentence_money,
 )
 from desktop.core.extract.facts.context import DocContext, Sentence
-from desktop.core.extract.facts.investment import INVEST_CUE, investment_kind, investment_parties
+from desktop.core.extract.facts.investment import COST_CUE, INVEST_CUE, investment_kind, investment_parties
 from desktop.core.extract.facts.money import Money
 from desktop.core.extract.facts.periods import stock_period
 
@@ -40,7 +58,7 @@ _IMPORT = re.compile(r"^(?:\w+\s+)*?import", re.I)
 _BOTH = re.compile(r"import\w*\s+and\s+export|export\w*\s+and\s+import|trade|turnover", re.I)
 # A part of the figure just given: "…, of which China accounted for $1.1 billion".
 _PART_CUE = re.compile(
-    r"\b(?:[Oo]f\s+which|[Ii]ncluding|[Aa]mong\s+(?:them|which))\b"
+    r"\b(?:[Oo]f\s+which|[Ii]ncluding|[Aa]mong\s+(?:them|which)|followed\s+by|trailed\s+by)\b"
     r"|\bwith\s+(?=(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:receiving|accounting\s+for|taking|getting|attracting|absorbing|making\s+up)\b)"
 )
 _IN_NAME = re.compile(r"(?:\b[A-Z][\w'’-]*,?\s+|\b(?:of|and|for|&)\s+)$")
@@ -57,6 +75,36 @@ _TARGET = re.compile(
     r"will\s+reach|to\s+reach|to\s+increase|to\s+raise|by\s+(?:19|20)\d\d)\b",
     re.I,
 )
+# Where the figures come from: a statistics/customs body, its country read from its name.
+_SOURCE = re.compile(
+    r"(?:(?:[A-Z][\w'’]*|of|the)\s+){0,4}(?:[Cc]ustoms|[Ss]tatistic(?:s|al)|Bureau|National\s+Bank|GACC|GAC)\b"
+    r"(?:\s+(?:of|in|under|the|for|and|on|[A-Z][\w'’]*)\b){0,8}"
+)
+_CONVERSION = re.compile(
+    r"(?:\b(?:correspond\w*|equivalent|equal\w*|convert\w*|translat\w*)\s+(?:to\s+|of\s+)?|,?\s\bor\s+)"
+    r"(?:(?:about|around|roughly|nearly|some|almost|over|more\s+than|less\s+than|approximately)\s+)?$",
+    re.I,
+)
+_SERIES_GAP = re.compile(
+    r"(?:\bfrom|\bafter|\band|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|,)\s+"
+    r"(?:(?:about|around|roughly|nearly|some|almost|over|more\s+than|less\s+than|approximately|just|only)\s+)?$",
+    re.I,
+)
+_OWN_PERIOD = re.compile(r"\s+(?:in|for|during)\s+(?:the\s+)?(?:(?:19|20)\d\d\b|(?:first|second|third|fourth|same|previous)\b)", re.I)
+
+
+def source_country(ctx: DocContext, sent: Sentence) -> str | None:
+    """The country whose statistics a sentence cites, if it says so."""
+    from desktop.core.extract.facts.role import org_country
+
+    for m in _SOURCE.finditer(ctx.text, sent.start, sent.end):
+        lo = max(sent.start, m.start() - 16)
+        code = org_country(ctx.text[lo:m.end()], ctx)
+        if code:
+            return code
+    return None
+
+
 CURRENCY_COUNTRY = {"KZT": "KAZ", "UZS": "UZB", "KGS": "KGZ", "TJS": "TJK", "TMT": "TKM", "RUB": "RUS", "CNY": "CHN"}
 _WORLD = re.compile(r"\b(?:foreign|external|total|overall)\s+trade\b", re.I)
 
@@ -122,8 +170,10 @@ def _cues(ctx: DocContext, sent: Sentence) -> list[Cue]:
     return final
 
 
-def _trade_parties(parties: list, flow: str, cue_text: str, ctx: DocContext) -> tuple[str | None, str | None]:
+def _trade_parties(parties: list, flow: str, cue_text: str, ctx: DocContext,
+                   source: str | None = None) -> tuple[str | None, str | None]:
     reporter = partner = None
+    stated = False
     if flow == "export":
         for m, c in parties:
             if c == "to" and partner is None:
@@ -140,6 +190,7 @@ def _trade_parties(parties: list, flow: str, cue_text: str, ctx: DocContext) -> 
         for m, c in parties:
             if c in ("poss", "dem") and reporter is None:
                 reporter = m.code
+                stated = True
             elif c in ("with", "and") and partner is None and m.code != reporter:
                 partner = m.code
     codes: list[str] = []
@@ -160,6 +211,11 @@ def _trade_parties(parties: list, flow: str, cue_text: str, ctx: DocContext) -> 
         partner = "WORLD"
     if reporter == "CA5" and partner and partner not in ("CA5", "WORLD") and flow == "total":
         reporter, partner = partner, reporter  # "Central Asia's trade with China": China reports.
+    if flow == "total" and not stated and reporter and partner and partner != "WORLD":
+        # Symmetric: the side whose statistics are cited reports; else China.
+        first = source if source in (reporter, partner) else ("CHN" if "CHN" in (reporter, partner) else None)
+        if first and first != reporter:
+            reporter, partner = partner, reporter
     return reporter, partner
 
 
@@ -199,6 +255,8 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         if main and m.currency == "USD" and text[main[-1].end:m.start].strip() in ("(", "(about", "(around", "(approx.", "(or", ", or", "(some", "or"):
             stated_usd[id(main[-1])] = m.value
             continue
+        if is_conversion(text, sent, m, main[-1] if main else None):
+            continue
         main.append(m)
     # Assign each amount to the nearest cue before it, else after it; a cue takes one amount.
     taken: dict[int, Money] = {}
@@ -219,7 +277,9 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         taken[idx] = m
     if not taken:
         return []
+    series = _series(text, main, taken)
     dates = sentence_dates(ctx, sent)
+    source = source_country(ctx, sent)
     exclude = [(m.start, m.end) for m in monies] + excluded_spans(sent, ("ORG", "EVENT", "INITIATIVE", "PERSON"))
     order = sorted(taken.items(), key=lambda kv: kv[1].start)
     out = []
@@ -250,7 +310,7 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         conf = 0.85
         if kind_type == "trade":
             flow = _flow(cue.text)
-            reporter, partner = _trade_parties(parties, flow, cue.text, ctx)
+            reporter, partner = _trade_parties(parties, flow, cue.text, ctx, source)
             if parent_fields:
                 own = [pm.code for pm, _c in parties if pm.code != parent_fields["reporter"]]
                 if not own:
@@ -277,6 +337,9 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
             if _TARGET.search(clause):
                 conf -= 0.3  # a target, not a statistic
         else:
+            if not parent_fields and COST_CUE.search(cue.text) and not [p for p in parties if p[1] != "adj"]:
+                out.append(_cost_indicator(ctx, sent, dates, a, b, money, qual))
+                continue
             investor, recipient = investment_parties(parties, ctx.pair)
             if parent_fields:
                 own = [pm.code for pm, _c in parties if pm.code != parent_fields["investor"]]
@@ -312,4 +375,61 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         elif fields["period_text"] and kind_type == "trade":
             ctx.cache["period_mem"] = (sent.para, period, fields["period_text"], {fields["reporter"], fields["partner"]})
         out.append((kind_type, fields, sent.start, sent.end, round(conf, 2)))
+        for sm in series.get(id(money), ()):
+            # "…, up from about $31 billion in 2022": the same parties, the amount's own period.
+            p2, pt2 = pick_period(ctx, sent, dates, sm.end, min(sent.end, sm.end + 40), sm.end, stock)
+            if p2 is None or p2 == fields["period"]:
+                continue
+            f2 = {**fields, "period": stock_period(p2) if stock else p2, "period_text": pt2, "value": sm.value,
+                  "currency": sm.currency, "value_usd": sm.value if sm.currency == "USD" else None,
+                  "change_pct": None, "qualifier": qualifier_before(text, sm.start, money.end)}
+            out.append((kind_type, f2, sent.start, sent.end, round(conf - 0.05, 2)))
     return out
+
+
+def is_conversion(text: str, sent: Sentence, m: Money, prev: Money | None) -> bool:
+    """"…, or 400 billion som", "corresponds to more than 18 trillion tenge": the same amount in
+    another currency."""
+    lo = max(sent.start, m.start - 40)
+    hit = _CONVERSION.search(text, lo, m.start)
+    if not hit:
+        return False
+    if "or" in hit.group().lower().split():
+        return prev is not None and prev.currency != m.currency and m.start - prev.end < 12
+    return True
+
+
+def _series(text: str, main: list[Money], taken: dict[int, Money]) -> dict[int, list[Money]]:
+    """Amounts no cue took that continue a taken amount as a series of periods."""
+    taken_ids = {id(m) for m in taken.values()}
+    out: dict[int, list[Money]] = {}
+    head: Money | None = None
+    prev: Money | None = None
+    for m in main:
+        if id(m) in taken_ids:
+            head = prev = m
+            continue
+        if head is None or prev is None or m.currency != head.currency or m.start - prev.end > 160:
+            continue
+        if not _SERIES_GAP.search(text, prev.end, m.start) or not _OWN_PERIOD.match(text, m.end):
+            continue
+        out.setdefault(id(head), []).append(m)
+        prev = m
+    return out
+
+
+def _cost_indicator(ctx: DocContext, sent: Sentence, dates: list, a: int, b: int, money: Money,
+                    qual: str | None) -> tuple[str, dict, int, int, float]:
+    text = ctx.text
+    clause = text[a:b]
+    metric = "estimated cost" if re.search(r"\bestimat", clause, re.I) else "cost"
+    if re.search(r"\bvalued\s+at\b", clause, re.I):
+        metric = "value"
+    owner = re.search(r"\b(?:[Tt]he|[Ii]ts)\s+(?P<n>(?:[a-z][\w-]*\s+){0,2}?(?:railway|road|pipeline|project|line|plant|"
+                      r"station|bridge|corridor|tunnel|port|park|complex|facility|airport|highway|terminal))\b", clause)
+    if owner and owner.start() < money.start - a:
+        metric += f" of the {owner.group('n')}"
+    period, period_text = pick_period(ctx, sent, dates, a, b, money.end)
+    fields = {"subject": None, "metric": metric, "value": money.value, "unit": money.currency, "period": period,
+              "period_text": period_text, "change_pct": None, "qualifier": qual}
+    return ("indicator", fields, sent.start, sent.end, 0.6)
