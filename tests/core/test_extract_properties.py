@@ -106,7 +106,19 @@ def test_one_long_line_in_bounded_time():
 
 
 def test_long_runs_of_capitals_and_symbols():
-    for text in ("A " * 50_000, "Aa-" * 30_000, "$" * 100_000, "1," * 50_000, "(" * 50_000 + "SCO"):
+    for text in (
+        "A " * 50_000,
+        "Aa-" * 30_000,
+        "$" * 100_000,
+        "1," * 50_000,
+        "(" * 50_000 + "SCO",
+        "China-" * 20_000,
+        "China-Kazakhstan-" * 5_000 + " pipeline",
+        "Ministry of " * 8_000,
+        "Good-Neighborliness, Friendship and " * 2_500 + "Committee",
+        "President " * 10_000,
+        "Zhang Wei, " * 9_000,
+    ):
         t0 = time.perf_counter()
         check(text)
         assert time.perf_counter() - t0 < 10, text[:20]

@@ -768,7 +768,8 @@ def _infra_re() -> re.Pattern[str]:
     p = trie_regex(places)
     return re.compile(
         # a known place, then known places (dashes optional) or capitalised words after a dash
-        rf"(?<![\w])(?:{p})(?:(?:\s?[-–—+/]\s?)?(?:{p})|[-–—][A-Z][a-z]+)+"
+        # (possessive/atomic groups: no exponential backtracking on "China-China-China-…")
+        rf"(?<![\w])(?>{p})(?:(?>\s?[-–—+/]\s?)?(?>{p})|[-–—][A-Z][a-z]+){{1,6}}+"
         rf"(?:\s+(?:{_INFRA_MODS}))*\s+(?:{_INFRA_HEADS})(?![\w])"
     )
 
