@@ -39,7 +39,6 @@ def open_window(path: str | Path, create: bool = True, remember: bool = True, as
     Raises ``ProjectError`` (with a message for the user) when it cannot be opened.
     ``remember=False`` leaves the recent list and the saved layout alone (the smoke run).
     """
-    import desktop.ui  # noqa: F401  (the PySide6/Python 3.11 reference-count fix comes first)
     from desktop.core.session import Session
     from desktop.core.store.backup import CorruptProjectError, restore_backup
     from desktop.core.store.open import open_project_safely
@@ -82,8 +81,6 @@ def ask_restore_box(err) -> bool:
 
 def _application(argv: Sequence[str]):
     from PySide6.QtWidgets import QApplication
-
-    import desktop.ui  # noqa: F401
 
     app = QApplication.instance()
     if app is None:

@@ -9,7 +9,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-import desktop.ui  # noqa: F401  (PySide6 6.12 on Python 3.11: the None reference-count fix)
 from desktop.core.model import Fact
 from tests.ui.uihelpers import TEXT_1, TEXT_2, ent, make_doc
 
