@@ -71,7 +71,7 @@ def test_xinhua_article():
     (gas,) = [f for f in _by_type(facts, "indicator") if f["unit"] == "cubic meters"]
     assert (gas["subject"], gas["metric"], gas["value"], gas["qualifier"]) == ("TKM", "natural gas", 30e9, "over")
     (length,) = [f for f in _by_type(facts, "indicator") if f["unit"] == "km"]
-    assert length["metric"] == "total length"
+    assert length["metric"] == "total length of the railway"
     # A project cost with no investing party is an indicator (the samples' gold), not an investment.
     assert _by_type(facts, "investment") == []
     (cost,) = [f for f in _by_type(facts, "indicator") if f["unit"] == "USD"]

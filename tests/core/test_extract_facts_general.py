@@ -111,3 +111,55 @@ def test_a_cost_without_an_investor_is_an_indicator():
     # With an investor it stays an investment.
     (f,) = facts("Chinese banks will finance the plant, estimated at $1.2 billion.", ftype="investment")
     assert f["investor"] == "CHN"
+
+
+# ----------------------------------------------------------------------------- indicators
+
+
+def _ind(fs):
+    return [(f["subject"], f["metric"], f["value"], f["unit"]) for f in fs]
+
+
+def test_word_multiples_are_fold_indicators_frequencies_are_not():
+    (f,) = facts("Since 2013, rail freight between China and Uzbekistan has grown fivefold.", ftype="indicator")
+    assert (f["value"], f["unit"]) == (5, "fold")
+    (f,) = facts("Kyrgyz honey exports to China doubled in 2024.", ftype="indicator")
+    assert (f["value"], f["unit"], f["period"]) == (2, "fold", "2024")
+    (f,) = facts("Tourist flows from China grew 2.3 times over the year.", ftype="indicator")
+    assert (f["value"], f["unit"]) == (2.3, "fold")
+    assert f["metric"] == "growth of tourist flows from china"
+    (f,) = facts("The volume of e-commerce parcels is now seven times larger than in 2019.", ftype="indicator")
+    assert (f["value"], f["unit"]) == (7, "fold")
+    assert facts("The premier has visited Tajikistan seven times.", ftype="indicator") == []
+    assert facts("The ministers met 3 times in 2024.", ftype="indicator") == []
+
+
+def test_stakes_in_a_venture_one_indicator_per_holder():
+    text = ("The partners will set up a joint venture for the copper smelter, in which Kazakhstan will own 40 percent, "
+            "Russia 35 percent and Tajikistan 25 percent.")
+    got = _ind(facts(text, ftype="indicator"))
+    assert got == [("KAZ", "share in the joint venture", 40, "percent"), ("RUS", "share in the joint venture", 35, "percent"),
+                   ("TJK", "share in the joint venture", 25, "percent")]
+    text = "Under the deal, China will hold 60 percent of the consortium and Turkmenistan and Afghanistan 20 percent each."
+    got = _ind(facts(text, ftype="indicator"))
+    assert [(s, v) for s, _m, v, _u in got] == [("CHN", 60), ("TKM", 20), ("AFG", 20)]
+
+
+def test_measures_name_their_thing_and_units_have_one_spelling():
+    (f,) = facts("The Trans-Caspian cable will stretch for about 1,200 kilometres under the sea.")
+    assert (f["metric"], f["unit"], f["value"], f["subject"]) == ("length of the trans-caspian cable", "km", 1200, None)
+    (f,) = facts("A second unit, Rogun 2, will add an installed capacity of 600 megawatts.")
+    assert (f["metric"], f["unit"]) == ("installed capacity of rogun 2", "MW")
+    (f,) = facts("The terminal handled 12 bcm of gas in 2024.")
+    assert (f["unit"], f["value"]) == ("cubic meters", 12e9)
+
+
+def test_indicator_subject_is_the_owner_not_a_place_on_the_route():
+    (f,) = facts("The Kashgar-Osh highway runs for 460 km from Kashgar in China's Xinjiang to Osh in Kyrgyzstan.")
+    assert f["subject"] is None
+    (f,) = facts("Kazakhstan exported 2.5 million tonnes of wheat to China in 2024.")
+    assert (f["subject"], f["unit"]) == ("KAZ", "tonnes")
+    (f,) = facts("According to Uzbekistan Railways, China-Uzbekistan container trains made more than 900 trips in 2024.")
+    assert (f["subject"], f["metric"], f["unit"]) == ("CHN", "china-uzbekistan container train trips", "trips")
+    (f,) = facts("Line B of the pipeline runs through Kazakhstan, with a design capacity of 10 bcm.")
+    assert f["subject"] is None

@@ -24,7 +24,12 @@ from collections.abc import Sequence
 from desktop.core.extract.facts.common import sentence_money
 from desktop.core.extract.facts.context import build_context
 from desktop.core.extract.facts.event import event_facts
-from desktop.core.extract.facts.indicator import indicator_facts, money_indicator_facts
+from desktop.core.extract.facts.indicator import (
+    fold_word_facts,
+    indicator_facts,
+    money_indicator_facts,
+    stake_facts,
+)
 from desktop.core.extract.facts.role import role_facts
 from desktop.core.extract.facts.trade import money_facts
 from desktop.core.model import FactProposal, InvalidValue, Span, Zone, validate_fields
@@ -32,6 +37,7 @@ from desktop.core.model import FactProposal, InvalidValue, Span, Zone, validate_
 __all__ = ["extract_facts"]
 
 _DIGIT = re.compile(r"\d")
+_FOLD_HINT = re.compile(r"fold|times|doubl|tripl|trebl|quadrupl", re.I)
 
 _KEY_FIELDS = {
     "trade": ("reporter", "partner", "flow", "period", "value", "currency"),
@@ -68,11 +74,15 @@ def extract_facts(text: str, entities: Sequence[Span], published: str | None, zo
         blocked = [(e.start, e.end) for e in sent.entities if e.label in ("MONEY", "PERCENT", "DATE", "EVENT", "ORG", "INITIATIVE")]
         blocked += [(m.start, m.end) for m in sentence_money(ctx, sent)]
         raw.extend(indicator_facts(ctx, sent, blocked))
+        raw.extend(stake_facts(ctx, sent, blocked))
         monies = sentence_money(ctx, sent)
         if monies:
             used = {(f[1]["value"], f[1].get("currency") or f[1].get("unit")) for f in figs}
             used |= {(f[1]["value_usd"], "USD") for f in figs if f[1].get("value_usd")}
             raw.extend(money_indicator_facts(ctx, sent, monies, used, blocked))
+    for sent in ctx.sentences:
+        if _FOLD_HINT.search(text, sent.start, sent.end):
+            raw.extend(fold_word_facts(ctx, sent))
     raw.extend(event_facts(ctx, ctx.sentences))
     raw.extend(role_facts(ctx, ctx.sentences))
     out: list[FactProposal] = []

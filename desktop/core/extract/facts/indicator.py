@@ -2,7 +2,32 @@
 of enterprises, projects, trains, flights …, "100-fold" growth.
 
 Counts are taken only for nouns of the economic field (a whitelist), so "80 participants" or
-"31 years" are no indicators; money, percentages and dates are never indicators.
+"31 years" are no indicators; money and dates are never indicators, and a percentage only as a
+stake ("China will hold 51 percent of the joint venture").
+
+``metric`` is a short noun phrase for the thing measured or counted, in lower case (acronyms
+such as GDP keep their capitals), without numbers or qualifiers:
+
+- a measure word with up to three modifiers before the figure ("combined annual design
+  capacity"), then "of" + the clause's subject when that subject is a named thing and not a
+  country ("Line D of the … pipeline has a planned annual capacity of …" → "planned annual
+  capacity of line d of the … pipeline"; an appositive name wins: "A fourth branch, Line D, …");
+- a unit with no measure word: the unit's default measure ("length", "capacity", "volume" …),
+  with the subject thing the same way ("The railway will run for 523 km" → "length of the railway");
+- a count done by a subject ("China-Europe freight trains made 17,000 trips") → "china-europe
+  freight train trips"; other counts → the counted noun phrase ("industrial equipment items");
+- growth multiples ("100-fold", "fivefold", "seven times", "grew 2.3 times", "doubled") → unit
+  "fold", metric "growth of <the clause subject>", else "growth".
+
+Units are written one way: "km", "cubic meters" ("bcm" → value × 10⁹ cubic meters), "tonnes",
+"GW"/"MW"/"kW"/"kWh"/"MWh"/"GWh"/"TWh", "hectares", "square meters"; counts keep their noun.
+
+``subject`` is the country the figure belongs to: a possessive or actor demonym ("China's
+platforms", "Chinese enterprises" — not a locator such as "in China's Xinjiang"), else a country
+that is the clause's subject ("Turkmenistan supplied …") or leads its hyphenated subject
+("China-Europe freight trains made …"), else the country of the cited source ("according to
+China State Railway Group"), else none: the capacity of a pipeline or the length of a railway
+through several countries belongs to none of them.
 """
 
 from __future__ import annotations
@@ -23,7 +48,7 @@ from desktop.core.extract.facts.money import SCALE_WORDS
 UNITS = (
     r"gigawatt[\s-]hours?|megawatt[\s-]hours?|kilowatt[\s-]hours?|gigawatts?|megawatts?|kilowatts?|GWh|MWh|kWh|TWh|GW|MW|kW|"
     r"(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|barrels?(?:\s+(?:of\s+oil\s+)?per\s+day)?|"
-    r"cubic\s+met(?:re|er)s?|bcm|kilomet(?:re|er)s?|km|hectares?|ha|square\s+met(?:re|er)s?|TEUs?|"
+    r"cubic\s+met(?:re|er)s?|bcm|kilomet(?:re|er)s?|km|hectares?|ha|square\s+met(?:re|er)s?|sq\.?\s*km|TEUs?|"
     r"passengers|containers|wagons|carriages"
 )
 NOUNS = (
@@ -36,15 +61,23 @@ NOUNS = (
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bln|mn|bn))?"
 _MOD = r"(?:[A-Z][\w'’-]*|[a-z][\w-]*)"
+_WORD_NUM = (r"(?P<wnum>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+             r"hundred|a\s+hundred|one\s+hundred)")
+FOLD_WORDS_RE = re.compile(
+    rf"\b(?:{_WORD_NUM}(?:-?fold\b|\s+times\b(?!\s+(?:a|an|per|each|every|in\s+a|this|that|since\s+then\b)\b))"
+    r"|(?P<mult>doubled|doubling|tripled|trebled|tripling|quadrupled|quadrupling))",
+    re.I,
+)
+_MULT = {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3, "quadrupled": 4, "quadrupling": 4}
 FIGURE_RE = re.compile(
     _NUM + _SCALE + r"(?:"
-    r"(?P<fold>-fold|\s+times)"
+    r"(?P<fold>-?fold|\s+times(?!\s+(?:a|an|per|each|every|in\s+a)\b))"
     rf"|\s?(?P<unit>{UNITS})(?![\w])"
     rf"|(?P<np>(?:\s+{_MOD}){{0,4}}?\s+(?P<noun>{NOUNS}))(?![\w])"
     r")",
 )
 _METRIC_BEFORE = re.compile(
-    r"((?:(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be)\b)[a-z][\w-]*\s+){0,2}(?:capacity|length|output|production|volume|reserves|throughput|power|generation|area|"
+    r"((?:(?<![\w-])(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be|add|adds|added)\b)[a-z][\w-]*\s+){0,3}(?:capacity|length|output|production|volume|reserves|throughput|power|generation|area|"
     r"cargo|freight|traffic|transit|supply|supplies|consumption|shipments|harvest|yield))\s+(?:of|at|reached|reaching|"
     r"amounted\s+to|amounting\s+to|totall?ed|totall?ing|was|is|will\s+be|exceeded|hit|stood\s+at)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|up\s+to\s+)?$",
     re.I,
@@ -61,6 +94,223 @@ _STRIP_ADV = re.compile(r"^(?:a|an|the|some|about|over|nearly)\s+", re.I)
 _OF_WHAT = re.compile(
     r"\s+of\s+((?:(?!(?:to|in|from|for|by|was|were|a|an|the|per|each|annually|and|at|on|with|into|through|via)\b)[a-z][\w-]*\s*){1,3})"
 )
+
+
+_UNIT_FORMS = (
+    (re.compile(r"kilomet(?:re|er)s?|km", re.I), "km"),
+    (re.compile(r"sq\.?\s*km", re.I), "square kilometers"),
+    (re.compile(r"cubic\s+met(?:re|er)s?", re.I), "cubic meters"),
+    (re.compile(r"square\s+met(?:re|er)s?", re.I), "square meters"),
+    (re.compile(r"(?:metric\s+)?ton(?:ne)?s?", re.I), "tonnes"),
+    (re.compile(r"hectares?|ha", re.I), "hectares"),
+    (re.compile(r"gigawatts?|GW", re.I), "GW"),
+    (re.compile(r"megawatts?|MW", re.I), "MW"),
+    (re.compile(r"kilowatts?|kW", re.I), "kW"),
+    (re.compile(r"gigawatt[\s-]hours?|GWh", re.I), "GWh"),
+    (re.compile(r"megawatt[\s-]hours?|MWh", re.I), "MWh"),
+    (re.compile(r"kilowatt[\s-]hours?|kWh", re.I), "kWh"),
+    (re.compile(r"TWh", re.I), "TWh"),
+    (re.compile(r"TEUs?"), "TEU"),
+)
+
+
+def normalise_unit(unit: str, value: float) -> tuple[str, float]:
+    """One spelling per unit; "bcm" → cubic meters (value × 10⁹)."""
+    u = " ".join(unit.split())
+    if u.lower() == "bcm":
+        return "cubic meters", value * 1e9
+    for rx, form in _UNIT_FORMS:
+        if rx.fullmatch(u):
+            return form, value
+    return u, value
+
+
+def metric_case(phrase: str) -> str:
+    """Lower case, acronyms kept ("GDP", "LNG"), spacing and a leading article dropped."""
+    words = [w if (len(w) > 1 and w.isupper()) else w.lower() for w in phrase.split()]
+    out = " ".join(words).strip(" ,;:")
+    return re.sub(r"^(?:a|an|the|its|their|his|her|some)\s+", "", out)
+
+
+# The subject of a clause: after a dateline ("ASTANA, May 2 (Kazinform) --") and an opening
+# adverbial ("In 2023,", "According to X,"), up to its verb, a comma or a relative pronoun.
+_DATELINE = re.compile(r"^[^\n]{0,120}?(?:\s--\s|\s—\s|\s–\s)")
+_OPENING = re.compile(
+    r"(?:(?:In|By|During|Over|Since|According\s+to|As\s+of|At|On|For|Last|This|Meanwhile|Also|However|Moreover|"
+    r"Besides|Overall|Altogether|Currently|Today|Now|So\s+far|To\s+date|Earlier|Later)\b[^,]{0,80},\s*)+"
+)
+_SUBJ_STOP = re.compile(
+    r",|\(|;|:|\s(?:which|that|who|whose|where|while)\b|\s(?:has|have|had|is|are|was|were|will|would|can|could|may|might|"
+    r"shall|should|must|hit|hits|reach(?:ed|es)?|gr[eo]w(?:s|n)?|r[io]se[sn]?|increas(?:ed|es)|made|makes?|carri(?:ed|es)|carry|"
+    r"handl(?:ed|es)|ran|runs?|complet(?:ed|es)|exceed(?:ed|s)?|st(?:ood|ands)|total(?:l?ed|s)|amount(?:ed|s)|account(?:ed|s)|"
+    r"suppli(?:ed|es)|supply|produc(?:ed|es)|generat(?:ed|es)|cross(?:ed|es)?|operat(?:ed|es)|connect(?:ed|s)|said|says|plans?|"
+    r"planned|remain(?:ed|s)?|bec(?:ame|omes)|doubled|tripled|jump(?:ed|s)|surg(?:ed|es)|climb(?:ed|s)|fell|dropp(?:ed|s)|"
+    r"declin(?:ed|es)|saw|sees|record(?:ed|s)|register(?:ed|s)|post(?:ed|s)|shipp(?:ed|s)|transport(?:ed|s)|deliver(?:ed|s)|"
+    r"receiv(?:ed|es)|attract(?:ed|s)|employ(?:ed|s)?|cover(?:ed|s)?|span(?:ned|s)?|stretch(?:ed|es)?|extend(?:ed|s)?|"
+    r"ha(?:ve|s)\s+been|reache?d?|tops?|topped|passe[sd]|surpass(?:ed|es)|export(?:ed|s)|import(?:ed|s)|sold|sells|bought|"
+    r"buys|built|builds|launch(?:ed|es)|open(?:ed|s)|sign(?:ed|s)|invest(?:ed|s)|sen[dt]s?|purchas(?:ed|es)|mined|mines|"
+    r"extract(?:ed|s)|harvest(?:ed|s)|add(?:ed|s)?|install(?:ed|s)|hosts?|hosted|welcom(?:ed|es)|employ(?:ed|s)|provid(?:ed|es)|"
+    r"issu(?:ed|es)|grant(?:ed|s)|creat(?:ed|es)|want(?:ed|s)|aims?|aimed|expects?|expected)(?=\s)"
+)
+_COUNT_VERB = re.compile(
+    r"\s(?:made|make|makes|completed|complete|completes|ran|run|runs|carried|carries|handled|handles|operated|operates|"
+    r"conducted|performed|undertook|logged|registered|recorded)\s+(?:(?:about|around|over|more\s+than|nearly|almost|some|"
+    r"up\s+to|at\s+least|a\s+record(?:\s+of)?|a\s+total\s+of)\s+)?$",
+    re.I,
+)
+_APPOSITIVE = re.compile(r",\s*(?P<n>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|\d+))*)\s*,")
+
+
+def clause_subject(text: str, sent: Sentence) -> tuple[str, int, int] | None:
+    """(subject noun phrase, start, end) of the sentence's main clause, when plain enough."""
+    a = sent.start
+    d = _DATELINE.match(text, a, sent.end)
+    if d:
+        a = d.end()
+    o = _OPENING.match(text, a, sent.end)
+    if o:
+        a = o.end()
+    m = _SUBJ_STOP.search(text, a, min(sent.end, a + 120))
+    b = m.start() if m else min(sent.end, a + 120)
+    np_ = text[a:b].strip()
+    if not np_ or len(np_.split()) > 10 or re.search(r"\d", np_):
+        return None
+    if m and m.group() == ",":
+        ap = _APPOSITIVE.match(text, m.start(), sent.end)
+        if ap and len(ap.group("n").split()) <= 6:
+            return ap.group("n"), ap.start("n"), ap.end("n")
+    return np_, a, a + len(np_)
+
+
+def _thing(ctx: DocContext, subj: tuple[str, int, int] | None) -> str | None:
+    """The clause subject as the owner of a measure, when it is a thing (not a country, a person,
+    a pronoun or a generic word)."""
+    from desktop.core.extract.facts.parties import lookup
+
+    if subj is None:
+        return None
+    np_ = subj[0]
+    bare = re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.I)
+    first = bare.split()[0].lower() if bare.split() else ""
+    if not bare or first in ("it", "its", "they", "their", "this", "these", "those", "we", "he", "she", "there", "which"):
+        return None
+    if lookup(bare) or lookup(bare.split()[0].rstrip(",")):
+        return None
+    if (any(c.isdigit() for c in bare) and not bare[:1].isupper()) or len(bare.split()) > 8:
+        return None
+    return np_
+
+
+def _singular(w: str) -> str:
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-3] + "y" if w.endswith("ies") else w[:-1]
+    return w
+
+
+_FOLD_OF = re.compile(
+    r"\s+(?:in|of)\s+((?:(?!(?:since|from|compared|over|between|during|in|to|and|by|as)\b)[\w'’-]+\s*){1,5})", re.I)
+
+
+def _fold_metric(text: str, end: int, thing: str | None) -> tuple[str, int]:
+    """"100-fold increase in X" → "growth of X"; else "growth of <clause subject>"; else "growth"."""
+    w = _AFTER_FOLD.match(text, end)
+    if w:
+        end = w.end()
+        of = _FOLD_OF.match(text, end)
+        if of:
+            return f"growth of {of.group(1).strip()}", end
+    return (f"growth of {thing}" if thing else "growth"), end
+
+
+_STAKE = re.compile(
+    r"\b(?:hold|holds|holding|own|owns|owning|have|has|control|controls|retain|retains|take|takes|receive|receives|get|gets)"
+    r"\s+(?:a\s+|an\s+)?(?:(?:controlling|majority|minority)\s+)?(?:(?:stake|share)\s+of\s+)?"
+    r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
+)
+_STAKE_MORE = re.compile(
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)??)?\s*(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)(?P<who>[A-Z][^,;.%\d]{0,70}?)\s+(?:(?:will\s+|would\s+)?"
+    r"(?:hold|own|have|get|take|receive)s?\s+)?(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)(?P<each>\s+each)?"
+)
+_VENTURE = re.compile(r"\b(?:joint\s+venture|venture|consortium|joint\s+company|JV|company|enterprise|project)\b")
+
+
+def stake_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, int]]) -> list[tuple[str, dict, int, int, float]]:
+    """Ownership shares: "China is expected to hold 51 percent and Kyrgyzstan and Uzbekistan 24.5
+    percent each" → one "share in the joint venture" indicator per holder, unit "percent"."""
+    text = ctx.text
+    out: list[tuple[str, dict, int, int, float]] = []
+    for m in _STAKE.finditer(text, sent.start, sent.end):
+        parties = [p for p, _c in parties_in(ctx, sent.start, sent.end, [], sent)]
+        holder = [p for p in parties if p.end <= m.start() and m.start() - p.end < 60]
+        if not holder:
+            continue
+        v = _VENTURE.search(text, sent.start, sent.end)
+        metric = f"share in the {v.group().lower() if v.group() != 'JV' else 'joint venture'}" if v else "share"
+        rows = [(holder[-1].code, float(m.group("num")), m.start("num"))]
+        pos = m.end()
+        while True:
+            more = _STAKE_MORE.match(text, pos, sent.end)
+            if not more:
+                break
+            who = [p for p in parties if more.start("who") <= p.start and p.end <= more.end("who")]
+            if not who:
+                break
+            for p in who if more.group("each") or len(who) == 1 else who[:1]:
+                rows.append((p.code, float(more.group("num")), more.start("num")))
+            pos = more.end()
+        for code, value, at in rows:
+            fields = {"subject": code, "metric": metric, "value": value, "unit": "percent", "period": None,
+                      "period_text": None, "change_pct": None, "qualifier": qualifier_before(text, at, sent.start)}
+            out.append(("indicator", fields, sent.start, sent.end, 0.55))
+    return out
+
+
+_GROW_BEFORE = re.compile(
+    r"\b(?:gr[eo]w\w*|increas\w*|r[io]se\w*|expand\w*|jump\w*|multipl\w*|surg\w*|soar\w*|climb\w*|boost\w*|up|"
+    r"higher|more|larger|bigger|greater|decreas\w*|fell|shr[ai]nk\w*|declin\w*)\b[^.;,\d]{0,25}$",
+    re.I,
+)
+_GROW_AFTER = re.compile(r"\s+(?:more|higher|larger|bigger|greater|less|lower|smaller|as\s+(?:much|many|large|high|big)|over\s+the|compared|than|since)\b", re.I)
+
+
+def is_multiple(text: str, start: int, end: int, floor: int) -> bool:
+    """"N times" is a growth multiple only with a growth word ("grew 2.3 times", "seven times
+    more", "25 times since 1992"), not a frequency ("visited Central Asia seven times")."""
+    if not re.search(r"times\s*$", text[start:end], re.I):
+        return True
+    return bool(_GROW_BEFORE.search(text, max(floor, start - 40), start) or _GROW_AFTER.match(text, end))
+
+
+def fold_word_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, int, float]]:
+    """Growth multiples in words: "fivefold", "seven times", "doubled", "tripled"."""
+    from desktop.core.extract.facts.periods import NUMBER_WORDS
+
+    text = ctx.text
+    out: list[tuple[str, dict, int, int, float]] = []
+    dates = None
+    for m in FOLD_WORDS_RE.finditer(text, sent.start, sent.end):
+        if m.group("mult"):
+            value = float(_MULT[m.group("mult").lower()])
+        else:
+            w = m.group("wnum").lower()
+            value = 100.0 if "hundred" in w else float(NUMBER_WORDS.get(w, 0))
+        if not value or not is_multiple(text, m.start(), m.end(), sent.start):
+            continue
+        subj = clause_subject(text, sent)
+        thing = _thing(ctx, subj) if subj and subj[2] <= m.start() else None
+        metric, end = _fold_metric(text, m.end(), thing)
+        parties = parties_in(ctx, sent.start, sent.end, [], sent)
+        if dates is None:
+            dates = sentence_dates(ctx, sent)
+        period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, end)
+        span = _since_span(ctx, sent, end)
+        if span:
+            period, period_text = span
+        fields = {"subject": _subject(ctx, sent, parties, m.start()), "metric": metric_case(metric), "value": value,
+                  "unit": "fold", "period": period, "period_text": period_text, "change_pct": None,
+                  "qualifier": qualifier_before(text, m.start(), sent.start)}
+        out.append(("indicator", fields, sent.start, sent.end, 0.55))
+    return out
 
 
 def _default_metric(unit: str) -> str:
@@ -111,16 +361,51 @@ def _since_span(ctx: DocContext, sent: Sentence, pos: int) -> tuple[str, str] | 
     return f"{start}/{end}", " ".join(m.group().split())
 
 
-def _subject(parties: list, pos: int) -> str | None:
-    """The country a figure is about: a possessive or actor demonym nearest to it ("China's
-    platforms", "Chinese enterprises"), else the first country of the sentence, groups last."""
-    owners = [m for m, cue in parties if cue in ("poss", "dem")]
+_LOCATOR_AFTER = re.compile(r"\s*(?:[A-Z][\w'’-]+\s+){0,2}(?:Uygur\s+)?(?:Autonomous\s+Region|Province|province|region|city|capital)\b")
+
+
+def _subject(ctx: DocContext, sent: Sentence, parties: list, pos: int) -> str | None:
+    """The country a figure belongs to (see the module notes); None when nothing says so."""
+    from desktop.core.extract.facts.event import location_country
+    from desktop.core.extract.facts.parties import lookup
+    from desktop.core.extract.facts.role import org_country
+
+    text = ctx.text
+    owners = []
+    for m, cue in parties:
+        if cue == "dem":
+            owners.append(m)
+        elif cue == "poss":
+            nxt = re.match(r"\s*([A-Z][\w'’-]*)", text[m.end:m.end + 40])
+            place = nxt and (location_country(nxt.group(1))[1] or any(
+                e.label == "LOCATION" and e.start == m.end + nxt.start(1) for e in sent.entities))
+            if not place and not _LOCATOR_AFTER.match(text, m.end):
+                owners.append(m)
     if owners:
         return min(owners, key=lambda m: abs(m.start - pos)).code
-    plain = [m for m, _cue in parties if m.code not in ("CA5", "WORLD")]
-    if plain:
-        return plain[0].code
-    return parties[0][0].code if parties else None
+    subj = clause_subject(text, sent)
+    if subj and subj[1] < pos:
+        np_ = re.sub(r"^(?:the)\s+", "", subj[0], flags=re.I)
+        code = lookup(np_)
+        if code and code != "WORLD":
+            return code
+        head = re.match(r"([A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?)-[A-Z]", np_)
+        if head:
+            code = lookup(head.group(1))
+            if code and code not in ("CA5", "WORLD"):
+                return code
+    for e in sent.entities:
+        if e.label == "ORG" and re.search(r"\b(?:according\s+to|citing|data\s+from|said|by)\s+(?:the\s+)?$",
+                                           text[max(sent.start, e.start - 20):e.start], re.I):
+            code = org_country(e.text, ctx)
+            if code:
+                return code
+    m = re.search(r"\baccording\s+to\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*){1,6})", text[sent.start:sent.end])
+    if m:
+        code = org_country(m.group(1), ctx)
+        if code:
+            return code
+    return None
 
 
 _NUMBER_OF = re.compile(
@@ -146,16 +431,20 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
         if m.group("scale"):
             dec *= Decimal(str(SCALE_WORDS[m.group("scale").lower()]))
         num = float(dec)
+        subj = clause_subject(text, sent)
+        thing = _thing(ctx, subj) if subj and subj[2] <= a else None
+        if m.group("fold") and not is_multiple(text, a, m.end(), sent.start):
+            continue
         if m.group("fold"):
             unit = "fold"
-            w = _AFTER_FOLD.match(text, m.end())
-            metric = w.group(1).lower() if w else "growth"
-            end = w.end() if w else m.end()
+            metric, end = _fold_metric(text, m.end(), thing)
         elif m.group("unit"):
-            unit = " ".join(m.group("unit").split())
-            mb = _METRIC_BEFORE.search(text, max(sent.start, a - 60), a)
+            unit, num = normalise_unit(m.group("unit"), num)
+            own = None
+            mb = _METRIC_BEFORE.search(text, max(sent.start, a - 70), a)
             if mb:
-                metric = _STRIP_ADV.sub("", mb.group(1)).lower()
+                metric = _STRIP_ADV.sub("", mb.group(1))
+                own = metric
             else:
                 w0 = max(sent.start, a - 80)
                 hits = list(_METRIC_WORD.finditer(text, w0, a))
@@ -163,9 +452,13 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
                 if last:
                     mods = _MODIFIERS.search(text[w0:last.start()])
                     metric = ((mods.group(1) if mods else "") + last.group()).strip()
+                    own = metric
                 else:
                     ow = _OF_WHAT.match(text, m.end(), sent.end)
                     metric = ow.group(1).strip() if ow else _default_metric(unit)
+                    own = None if ow else metric
+            if own and thing and metric.split()[-1].lower() not in thing.lower():
+                metric = f"{metric} of {thing}"
             end = m.end()
         else:
             unit = " ".join(m.group("noun").split())
@@ -173,8 +466,13 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             end = m.end()
             if re.fullmatch(r"\d{4}", m.group("num")) and not m.group("scale"):
                 continue  # a year before a noun: "2023 projects"
+            if thing and metric == unit and _COUNT_VERB.search(text, max(sent.start, a - 40), a):
+                # "China-Europe freight trains made 17,000 trips" → "china-europe freight train trips"
+                words = thing.split()
+                metric = " ".join([*words[:-1], _singular(words[-1]), unit])
+        metric = metric_case(metric)
         parties = parties_in(ctx, sent.start, sent.end, blocked, sent)
-        subject = _subject(parties, a)
+        subject = _subject(ctx, sent, parties, a)
         if dates is None:
             dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, end)
@@ -203,7 +501,7 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, m.end())
         fields = {
-            "subject": _subject(parties, a), "metric": f"number of {np_}", "value": float(dec),
+            "subject": _subject(ctx, sent, parties, a), "metric": metric_case(f"number of {np_}"), "value": float(dec),
             "unit": np_.split()[0] if np_.split()[0].endswith("s") else np_.split()[-1], "period": period,
             "period_text": period_text, "change_pct": None, "qualifier": qualifier_before(text, a, sent.start),
         }
@@ -245,7 +543,8 @@ def money_indicator_facts(ctx: DocContext, sent: Sentence, monies: list, used: s
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, money.end)
         change = find_change(text, money.end, sent.end) or find_change(text, last.end(), money.start)
         fields = {
-            "subject": _subject(parties, money.start), "metric": metric, "value": money.value, "unit": money.currency,
+            "subject": _subject(ctx, sent, parties, money.start), "metric": metric_case(metric), "value": money.value,
+            "unit": money.currency,
             "period": period, "period_text": period_text, "change_pct": change.value if change else None,
             "qualifier": qualifier_before(text, money.start, sent.start),
         }
