@@ -364,3 +364,8 @@ def test_person_from_name_shape():
     assert ("PERSON", "Zhang Hanhui") in got
     assert not any(t.startswith("He") for _l, t in got)
     assert not any(label == "PERSON" for label, _t in ents("The Ivanov Report was read."))
+
+
+def test_camel_case_acronym_definition():
+    got = ents("The Export Credit Agency of Kazakhstan (KazakhExport) signed. KazakhExport will pay.")
+    assert got.count(("ORG", "KazakhExport")) == 2

@@ -782,7 +782,7 @@ def infrastructure(text: str, spans: list[Span]) -> list[Span]:
 # --------------------------------------------------------------------------- acronyms
 
 
-ACRONYM_RE = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&]*[A-Z0-9])\s*\)")
+ACRONYM_RE = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9.])\s*\)")
 
 
 def _caps_of(tok: str) -> str:
@@ -797,7 +797,7 @@ def acronym_def(text: str, spans: list[Span]) -> list[Span]:
     defined: dict[str, str] = {}
     for m in ACRONYM_RE.finditer(text):
         acr = m.group("acr")
-        if sum(ch.isupper() for ch in acr) < 2 or len(acr) > 10:
+        if sum(ch.isupper() for ch in acr) < 2 or len(acr) > 15:
             continue
         j = m.start()
         while j > 0 and text[j - 1] == " ":
