@@ -163,3 +163,13 @@ def test_indicator_subject_is_the_owner_not_a_place_on_the_route():
     assert (f["subject"], f["metric"], f["unit"]) == ("CHN", "china-uzbekistan container train trips", "trips")
     (f,) = facts("Line B of the pipeline runs through Kazakhstan, with a design capacity of 10 bcm.")
     assert f["subject"] is None
+
+
+def test_reporting_clauses_datelines_and_demonyms_in_the_measured_thing():
+    (f,) = facts("ALMATY, Oct 3 (Kazinform) - The minister said cargo traffic on the Khorgos route had grown fourfold since 2015.",
+                 ftype="indicator")
+    assert f["metric"] == "growth of cargo traffic on the khorgos route" and f["unit"] == "fold"
+    (f,) = facts("Gazprom discussed a plan to ship up to 10 billion cubic meters of Russian gas a year.", ftype="indicator")
+    assert (f["subject"], f["metric"]) == ("RUS", "russian gas")
+    (f,) = facts("The new line has doubled throughput at the border crossing.", ftype="indicator")
+    assert (f["value"], f["metric"]) == (2, "growth of throughput")

@@ -77,7 +77,7 @@ FIGURE_RE = re.compile(
     r")",
 )
 _METRIC_BEFORE = re.compile(
-    r"((?:(?<![\w-])(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be|add|adds|added)\b)[a-z][\w-]*\s+){0,3}(?:capacity|length|output|production|volume|reserves|throughput|power|generation|area|"
+    r"((?:(?<![\w-])(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be|add|adds|added|expect|expects|plan|plans|want|wants|aim|aims|see|sees)\b)[a-z][\w-]*\s+){0,3}(?:capacity|length|output|production|volume|reserves|throughput|power|generation|area|"
     r"cargo|freight|traffic|transit|supply|supplies|consumption|shipments|harvest|yield))\s+(?:of|at|reached|reaching|"
     r"amounted\s+to|amounting\s+to|totall?ed|totall?ing|was|is|will\s+be|exceeded|hit|stood\s+at)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|up\s+to\s+)?$",
     re.I,
@@ -87,12 +87,12 @@ _METRIC_WORD = re.compile(
     r"transit|consumption|shipments|harvest|yield|supplies)\b"
 )
 _MODIFIERS = re.compile(
-    r"((?:(?<![\w'’-])(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be|in|to|for|by|on|at|this|that)\b)[a-z][\w-]*\s+){0,2})$"
+    r"((?:(?<![\w'’-])(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be|in|to|for|by|on|at|this|that|expect|expects|plan|plans|want|wants|aim|aims|see|sees|we|they)\b)[a-z][\w-]*\s+){0,2})$"
 )
 _AFTER_FOLD = re.compile(r"\s*(increase|growth|rise|jump|expansion)", re.I)
 _STRIP_ADV = re.compile(r"^(?:a|an|the|some|about|over|nearly)\s+", re.I)
 _OF_WHAT = re.compile(
-    r"\s+of\s+((?:(?!(?:to|in|from|for|by|was|were|a|an|the|per|each|annually|and|at|on|with|into|through|via)\b)[a-z][\w-]*\s*){1,3})"
+    r"\s+of\s+((?:[A-Z][a-z]+\s+(?=[a-z]))?(?:(?!(?:to|in|from|for|by|was|were|a|an|the|per|each|annually|and|at|on|with|into|through|via)\b)[a-z][\w-]*\s*){1,3})"
 )
 
 
@@ -134,13 +134,14 @@ def metric_case(phrase: str) -> str:
 
 # The subject of a clause: after a dateline ("ASTANA, May 2 (Kazinform) --") and an opening
 # adverbial ("In 2023,", "According to X,"), up to its verb, a comma or a relative pronoun.
-_DATELINE = re.compile(r"^[^\n]{0,120}?(?:\s--\s|\s—\s|\s–\s)")
+_DATELINE = re.compile(r"[^\n]{0,120}?(?:\)\s*[-–—]{1,2}\s|\s--\s|\s—\s|\s–\s)")
 _OPENING = re.compile(
     r"(?:(?:In|By|During|Over|Since|According\s+to|As\s+of|At|On|For|Last|This|Meanwhile|Also|However|Moreover|"
-    r"Besides|Overall|Altogether|Currently|Today|Now|So\s+far|To\s+date|Earlier|Later)\b[^,]{0,80},\s*)+"
+    r"Besides|Overall|Altogether|Currently|Today|Now|So\s+far|To\s+date|Earlier|Later)\b[^,]{0,80},\s*"
+    r"|[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?\s+(?:said|says|noted|stressed|added|announced|reported|told\s+\w+)\s+(?:that\s+)?)+"
 )
 _SUBJ_STOP = re.compile(
-    r",|\(|;|:|\s(?:which|that|who|whose|where|while)\b|\s(?:has|have|had|is|are|was|were|will|would|can|could|may|might|"
+    r"\s[a-z]{3,}ed(?=\s+(?:a|an|the|to|that|its|their|on|with|about|up|over)\b)|,|\(|;|:|\s(?:which|that|who|whose|where|while)\b|\s(?:has|have|had|is|are|was|were|will|would|can|could|may|might|"
     r"shall|should|must|hit|hits|reach(?:ed|es)?|gr[eo]w(?:s|n)?|r[io]se[sn]?|increas(?:ed|es)|made|makes?|carri(?:ed|es)|carry|"
     r"handl(?:ed|es)|ran|runs?|complet(?:ed|es)|exceed(?:ed|s)?|st(?:ood|ands)|total(?:l?ed|s)|amount(?:ed|s)|account(?:ed|s)|"
     r"suppli(?:ed|es)|supply|produc(?:ed|es)|generat(?:ed|es)|cross(?:ed|es)?|operat(?:ed|es)|connect(?:ed|s)|said|says|plans?|"
@@ -182,7 +183,7 @@ def clause_subject(text: str, sent: Sentence) -> tuple[str, int, int] | None:
     return np_, a, a + len(np_)
 
 
-def _thing(ctx: DocContext, subj: tuple[str, int, int] | None) -> str | None:
+def _thing(ctx: DocContext, subj: tuple[str, int, int] | None, sent: Sentence | None = None) -> str | None:
     """The clause subject as the owner of a measure, when it is a thing (not a country, a person,
     a pronoun or a generic word)."""
     from desktop.core.extract.facts.parties import lookup
@@ -190,13 +191,19 @@ def _thing(ctx: DocContext, subj: tuple[str, int, int] | None) -> str | None:
     if subj is None:
         return None
     np_ = subj[0]
+    if sent is not None and any(e.label == "PERSON" and e.start < subj[2] and subj[1] < e.end for e in sent.entities):
+        return None
+
     bare = re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.I)
     first = bare.split()[0].lower() if bare.split() else ""
-    if not bare or first in ("it", "its", "they", "their", "this", "these", "those", "we", "he", "she", "there", "which"):
+    if not bare or first in ("it", "its", "they", "their", "this", "these", "those", "we", "he", "she", "there", "which",
+                             "i", "you", "our", "my", "his", "her"):
+        return None
+    if re.search(r"[\"“”]", np_) or re.fullmatch(r"[A-Z'’-]{3,}", bare.split()[-1]):
         return None
     if lookup(bare) or lookup(bare.split()[0].rstrip(",")):
         return None
-    if (any(c.isdigit() for c in bare) and not bare[:1].isupper()) or len(bare.split()) > 8:
+    if (any(c.isdigit() for c in bare) and not bare[:1].isupper()) or len(bare.split()) > 10:
         return None
     return np_
 
@@ -211,8 +218,17 @@ _FOLD_OF = re.compile(
     r"\s+(?:in|of)\s+((?:(?!(?:since|from|compared|over|between|during|in|to|and|by|as)\b)[\w'’-]+\s*){1,5})", re.I)
 
 
-def _fold_metric(text: str, end: int, thing: str | None) -> tuple[str, int]:
-    """"100-fold increase in X" → "growth of X"; else "growth of <clause subject>"; else "growth"."""
+_OBJECT = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?((?:(?!(?:in|since|from|to|on|at|by|over|during|and|as|compared|"
+                     r"year|within|after|between)\b)[a-z][\w-]*\s*){1,3})")
+
+
+def _fold_metric(text: str, end: int, thing: str | None, transitive: bool = False) -> tuple[str, int]:
+    """"100-fold increase in X" → "growth of X"; "doubled capacity" → "growth of capacity"; else
+    "growth of <clause subject>"; else "growth"."""
+    if transitive:
+        ob = _OBJECT.match(text, end)
+        if ob:
+            return f"growth of {ob.group(1).strip()}", end
     w = _AFTER_FOLD.match(text, end)
     if w:
         end = w.end()
@@ -297,8 +313,8 @@ def fold_word_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, in
         if not value or not is_multiple(text, m.start(), m.end(), sent.start):
             continue
         subj = clause_subject(text, sent)
-        thing = _thing(ctx, subj) if subj and subj[2] <= m.start() else None
-        metric, end = _fold_metric(text, m.end(), thing)
+        thing = _thing(ctx, subj, sent) if subj and subj[2] <= m.start() else None
+        metric, end = _fold_metric(text, m.end(), thing, bool(m.group("mult")))
         parties = parties_in(ctx, sent.start, sent.end, [], sent)
         if dates is None:
             dates = sentence_dates(ctx, sent)
@@ -364,13 +380,18 @@ def _since_span(ctx: DocContext, sent: Sentence, pos: int) -> tuple[str, str] | 
 _LOCATOR_AFTER = re.compile(r"\s*(?:[A-Z][\w'’-]+\s+){0,2}(?:Uygur\s+)?(?:Autonomous\s+Region|Province|province|region|city|capital)\b")
 
 
-def _subject(ctx: DocContext, sent: Sentence, parties: list, pos: int) -> str | None:
-    """The country a figure belongs to (see the module notes); None when nothing says so."""
+def _subject(ctx: DocContext, sent: Sentence, parties: list, pos: int, np_end: int | None = None) -> str | None:
+    """The country a figure belongs to (see the module notes); None when nothing says so.
+    ``np_end``: the end of the counted or measured noun phrase after the number, whose own
+    countries own the figure ("2,500 companies with Chinese capital", "35 bcm of Russian gas")."""
     from desktop.core.extract.facts.event import location_country
     from desktop.core.extract.facts.parties import lookup
-    from desktop.core.extract.facts.role import org_country
 
     text = ctx.text
+    if np_end is not None:
+        inner = [m for m, _c in parties if pos <= m.start and m.end <= np_end and m.code not in ("CA5", "WORLD")]
+        if inner:
+            return inner[0].code
     owners = []
     for m, cue in parties:
         if cue == "dem":
@@ -394,17 +415,6 @@ def _subject(ctx: DocContext, sent: Sentence, parties: list, pos: int) -> str | 
             code = lookup(head.group(1))
             if code and code not in ("CA5", "WORLD"):
                 return code
-    for e in sent.entities:
-        if e.label == "ORG" and re.search(r"\b(?:according\s+to|citing|data\s+from|said|by)\s+(?:the\s+)?$",
-                                           text[max(sent.start, e.start - 20):e.start], re.I):
-            code = org_country(e.text, ctx)
-            if code:
-                return code
-    m = re.search(r"\baccording\s+to\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*){1,6})", text[sent.start:sent.end])
-    if m:
-        code = org_country(m.group(1), ctx)
-        if code:
-            return code
     return None
 
 
@@ -432,7 +442,7 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             dec *= Decimal(str(SCALE_WORDS[m.group("scale").lower()]))
         num = float(dec)
         subj = clause_subject(text, sent)
-        thing = _thing(ctx, subj) if subj and subj[2] <= a else None
+        thing = _thing(ctx, subj, sent) if subj and subj[2] <= a else None
         if m.group("fold") and not is_multiple(text, a, m.end(), sent.start):
             continue
         if m.group("fold"):
@@ -472,7 +482,11 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
                 metric = " ".join([*words[:-1], _singular(words[-1]), unit])
         metric = metric_case(metric)
         parties = parties_in(ctx, sent.start, sent.end, blocked, sent)
-        subject = _subject(ctx, sent, parties, a)
+        np_end = None
+        if m.group("unit") or m.group("np"):
+            more = re.match(r"\s+(?:with|of)\s+(?:[A-Z][\w'’-]*\s+)?[\w-]+", text[m.end():sent.end])
+            np_end = m.end() + (more.end() if more else 0)
+        subject = _subject(ctx, sent, parties, a, np_end)
         if dates is None:
             dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, end)
@@ -501,7 +515,8 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, m.end())
         fields = {
-            "subject": _subject(ctx, sent, parties, a), "metric": metric_case(f"number of {np_}"), "value": float(dec),
+            "subject": _subject(ctx, sent, parties, m.start("np"), m.end("np")), "metric": metric_case(f"number of {np_}"),
+            "value": float(dec),
             "unit": np_.split()[0] if np_.split()[0].endswith("s") else np_.split()[-1], "period": period,
             "period_text": period_text, "change_pct": None, "qualifier": qualifier_before(text, a, sent.start),
         }
