@@ -222,6 +222,7 @@ ORG_HEADS = [
     "Consulate",
     "Consulate General",
     "Mission",
+    "Customs",
 ]
 EVENT_HEADS = [
     "Forum",
@@ -657,7 +658,11 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
                 names += 1
                 pending = []
             elif tok in _LEFT_CONNECTORS and k > 0 and _name_token(left[k - 1][2]):
-                if tok == "and" and (whole.hit(left[k - 1][0], left[k - 1][1]) or whole.exact(start, he)):
+                if tok == "and" and (
+                    whole.hit(left[k - 1][0], left[k - 1][1])
+                    or whole.exact(start, he)
+                    or left[k - 1][2] in HEAD_LABEL
+                ):
                     break  # "Uzbekneftegaz and China National Petroleum Corporation": two names
                 pending.append(left[k])
                 seen_and = seen_and or tok == "and"
@@ -739,8 +744,8 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
                     end = he  # "Office of the Central Commission for …": the parent is its own name
         if names == 0 and tail_names == 0:
             continue
-        if names == 0 and label == "LOCATION":
-            continue
+        if names == 0 and label in ("LOCATION", "EVENT"):
+            continue  # "Meeting of the Cabinet of Ministers" is a meeting, not a named event
         if start == hs and end == he:
             continue
         out.append(_span(text, start, end, label, source))
