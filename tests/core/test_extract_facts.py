@@ -320,7 +320,7 @@ def test_event_mentioned_in_passing_is_no_fact():
          "Minister of Commerce", None, "CHN"),
         ("According to Laziz Kudratov, Minister of Investment, Industry and Trade of Uzbekistan, exports grew.",
          "Laziz Kudratov", "Minister of Investment, Industry and Trade", None, "UZB"),
-        ("On Tuesday President Tokayev met the delegation.", "Tokayev", "President", None, None),
+        ("On Tuesday President Tokayev met the delegation.", "Tokayev", "President", None, "KAZ"),  # people gazetteer: same office
         ("In Astana Foreign Minister Murat Nurtleu said so.", "Murat Nurtleu", "Foreign Minister", None, None),
         ("Sinopec Chairman Ma Yongsheng visited Almaty.", "Ma Yongsheng", "Chairman", "Sinopec", "CHN"),
         ("Du Zhenli, director of the Overseas Economic Cooperation Department at China International Engineering Consulting Corp, who said so.",

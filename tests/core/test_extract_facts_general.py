@@ -173,3 +173,24 @@ def test_reporting_clauses_datelines_and_demonyms_in_the_measured_thing():
     assert (f["subject"], f["metric"]) == ("RUS", "russian gas")
     (f,) = facts("The new line has doubled throughput at the border crossing.", ftype="indicator")
     assert (f["value"], f["metric"]) == (2, "growth of throughput")
+
+
+# ----------------------------------------------------------------------------- roles
+
+
+def test_role_country_after_the_name_and_from_the_heading_organisation():
+    text = "The talks were attended by Prime Minister Aly Mahmud of Pakistan and Prime Minister Olzhas Bektenov of Kazakhstan."
+    got = facts(text, spans(text, ("PERSON", "Aly Mahmud"), ("PERSON", "Olzhas Bektenov")), ftype="role")
+    assert [(f["person"], f["role"], f["country"]) for f in got] == [
+        ("Aly Mahmud", "Prime Minister", "PAK"), ("Olzhas Bektenov", "Prime Minister", "KAZ")]
+    text = "Kyrgyzstan's Ministry of Economy and Commerce, headed by Minister Bakyt Sydykov, drafted the plan."
+    got = facts(text, spans(text, ("ORG", "Ministry of Economy and Commerce"), ("PERSON", "Bakyt Sydykov")), ftype="role")
+    assert [(f["role"], f["organization"], f["country"]) for f in got] == [("Minister", "Ministry of Economy and Commerce", "KGZ")]
+
+
+def test_role_country_from_the_people_gazetteer_only_for_the_same_office():
+    text = "President Shavkat Mirziyoyev opened the plant. Former minister Wang Yi spoke."
+    got = facts(text, spans(text, ("PERSON", "Shavkat Mirziyoyev"), ("PERSON", "Wang Yi")), ftype="role")
+    by = {f["person"]: f["country"] for f in got}
+    assert by["Shavkat Mirziyoyev"] == "UZB"
+    assert by.get("Wang Yi") is None  # the gazetteer's office differs: no guess

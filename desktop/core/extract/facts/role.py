@@ -1,14 +1,24 @@
 """Person roles: "Huo Fupeng, deputy director of the X at the Y", "Chinese President Xi Jinping",
 "Tajikistan's ambassador to China Saidzoda Zohir", "Secretary-General of the SCO Vladimir Norov".
 One role per person per document (a short name that is part of a known full name is the same
-person)."""
+person).
+
+Country, when the sentence does not give it before the name: "President X of Kazakhstan" (the
+country right after the name), "Uzbekistan's Ministry of …, headed by Minister X" (the heading
+organisation and its possessive), else the project's people gazetteer
+(``data/gazetteers/people.csv``) when it lists the person with the same title ("President
+Kassym-Jomart Tokayev" → KAZ): a known office-holder named by that office belongs to its country.
+"""
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import cache
 
 from desktop.core.extract.facts.context import DocContext, Sentence
 from desktop.core.extract.facts.parties import country_in, lookup
+from desktop.core.paths import data_path
 
 TITLE_WORDS = (
     r"president|vice[\s-]president|prime\s+minister|premier|minister|deputy|ambassador|envoy|consul(?:\s+general)?|"
@@ -199,7 +209,44 @@ def _before(ctx: DocContext, sent: Sentence, start: int) -> tuple[str, str | Non
     return title, org, country
 
 
+_OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+_HEADED_BY = re.compile(r",?\s+(?:headed|led|chaired|run)\s+by\s+(?:\w+\s+){0,3}$")
+
+
+@cache
+def _people() -> dict[str, tuple[str, str]]:
+    """Person name/alias → (title, country) from the people gazetteer (empty when absent)."""
+    out: dict[str, tuple[str, str]] = {}
+    try:
+        with data_path("gazetteers", "people.csv").open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                title, country = (row.get("title") or "").strip(), (row.get("country") or "").strip()
+                for n in [row.get("name") or "", *(row.get("aliases") or "").split("|")]:
+                    n = " ".join(n.split())
+                    if n and country:
+                        out.setdefault(n, (title, country))
+    except (OSError, KeyError, csv.Error):
+        pass
+    return out
+
+
+def _known_country(person: str, role: str) -> str | None:
+    hit = _people().get(person)
+    if not hit:
+        return None
+    title = re.sub(r"\s*\(.*?\)", "", hit[0]).strip().lower()
+    return hit[1] if title and title == role.strip().lower() else None
+
+
 def role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, dict, int, int, float]]:
+    out = _role_facts(ctx, sentences)
+    for _t, f, *_rest in out:
+        if f["country"] is None and f["organization"] is None:
+            f["country"] = _known_country(f["person"], f["role"])
+    return out
+
+
+def _role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, dict, int, int, float]]:
     text = ctx.text
     out: list[tuple[str, dict, int, int, float]] = []
     persons: list[str] = []
@@ -247,6 +294,18 @@ def role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, di
                 b = _before(ctx, sent, estart)
                 if b:
                     title, org, country = b
+                    after = _OF_COUNTRY_AFTER.match(text, e.end, sent.end)
+                    if after and lookup(after.group(1)):
+                        country = lookup(after.group(1))  # "President X of Kazakhstan"
+                    hb = _HEADED_BY.search(text, max(sent.start, estart - 40), estart)
+                    if hb and not org:
+                        # "Uzbekistan's Ministry of …, headed by Minister X"
+                        heads = [x for x in sent.entities if x.label == "ORG" and x.end <= hb.start() and hb.start() - x.end <= 3]
+                        if heads:
+                            o = heads[-1]
+                            org = o.text
+                            pm = re.search(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)['’]s\s+$", text[max(sent.start, o.start - 30):o.start])
+                            country = country or (lookup(pm.group(1)) if pm else None)
                     country = country or _org_country(org, ctx)
                     s0 = max(sent.start, text.rfind(title.split()[0], sent.start, estart))
                     found = (title, org, country, s0, e.end)
