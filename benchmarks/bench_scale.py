@@ -1,7 +1,7 @@
 """Scale benchmark: a 10,000-document, 100,000-fact, ~300,000-entity project.
 
     python benchmarks/bench_scale.py [--project FILE] [--docs 10000] [--facts 100000]
-                                     [--repeat 3] [--no-ui] [--import-docs 2000]
+                                     [--repeat 3] [--no-ui] [--import-docs 10000]
 
 Without ``--project`` the project is generated in a temporary folder
 (``benchmarks/generate_project.py``). Measures the core (open, damage check, backup, document
@@ -10,7 +10,8 @@ with peak RSS) and, when the UI modules are present, the window offscreen (show 
 document with 10,000 highlights in the viewer, the facts table model sorting and filtering
 100,000 facts, the event loop while importing). Each figure is the best of ``--repeat`` runs
 (the machine may be shared) with the median beside it. A missing module prints
-"n/a (module missing)". Targets are those of DESIGN.md.
+"n/a (module missing)". Targets are those of DESIGN.md. ``STEPPE_BENCH_PROFILE=1`` adds a
+cProfile summary (Steppe functions) of opening the window.
 """
 
 from __future__ import annotations
@@ -256,6 +257,21 @@ def bench_ui(path: Path, repeat: int, import_docs: int) -> None:
     _report_child(r)
 
 
+def _print_profile(profiler: Any, n: int = 14) -> None:
+    """The heaviest Steppe functions (cumulative), for BENCHMARKS.md."""
+    import pstats
+
+    stats = pstats.Stats(profiler)
+    rows = []
+    for (filename, lineno, func), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():
+        if "/desktop/" in filename:
+            rel = filename.split("/desktop/", 1)[1]
+            rows.append((ct, f"desktop/{rel}:{lineno} {func}"))
+    print("  profile (cProfile, cumulative, Steppe functions only):")
+    for ct, name in sorted(rows, reverse=True)[:n]:
+        print(f"    {ct * 1000:8.0f} ms  {name}")
+
+
 def _report_child(r: subprocess.CompletedProcess, extra: dict[str, str] | None = None) -> None:
     for out_line in r.stdout.splitlines():
         print(out_line, flush=True)
@@ -281,6 +297,12 @@ def ui_child(kind: str, path: Path, repeat: int, import_docs: int) -> None:
 
         t0 = time.perf_counter()
         new = not path.exists()
+        profiler = None
+        if os.environ.get("STEPPE_BENCH_PROFILE"):
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
         window = open_window(path, create=new, remember=False)
         window.show()
         while not window.windowHandle() or not window.windowHandle().isExposed():
@@ -289,6 +311,9 @@ def ui_child(kind: str, path: Path, repeat: int, import_docs: int) -> None:
         for _ in range(20):  # deferred loading (facts table, charts) runs in the next turns
             app.processEvents()
         settled = time.perf_counter()
+        if profiler is not None:
+            profiler.disable()
+            _print_profile(profiler)
         since_start = shown - _PROCESS_T0
         what = "a new project" if new else "10k-doc project"
         line(f"window shown: interpreter start → exposed ({what})",
