@@ -313,6 +313,20 @@ def test_one_process_shares_its_lock_and_releases_it_with_the_last_close(proj):
     assert _try_open_elsewhere(proj) == "opened"
 
 
+def test_a_file_system_without_locks_still_opens_and_says_so(proj, monkeypatch):
+    import errno
+
+    import desktop.core.store.lock as lock_module
+
+    def no_flock(fd, op):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(lock_module.fcntl, "flock", no_flock)
+    with open_project_safely(proj, backup="off") as opened:
+        assert not opened.read_only and not opened.lock.supported
+        assert "cannot lock files" in opened.notice
+
+
 def test_cli_refuses_a_project_open_elsewhere(proj, capsys):
     child = _holder(proj)
     try:

@@ -72,6 +72,8 @@ def _key(project_path: str | Path) -> str:
     return str(Path(project_path).resolve())
 
 
+_NO_LOCKING = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
+
 _held: dict[str, ProjectLock] = {}
 _held_guard = threading.Lock()
 
@@ -79,10 +81,13 @@ _held_guard = threading.Lock()
 class ProjectLock:
     """An exclusive lock on one project, held by this process until :meth:`release`."""
 
-    def __init__(self, project_path: Path, fd: int, info: LockInfo) -> None:
+    def __init__(self, project_path: Path, fd: int | None, info: LockInfo, *, supported: bool = True) -> None:
         self.project_path = project_path
         self.path = lock_path(project_path)
         self.info = info
+        #: False when the file system cannot lock files (some network shares): the project is
+        #: open, but another computer could open it too.
+        self.supported = supported
         self._fd: int | None = fd
         self._count = 1
 
@@ -159,14 +164,16 @@ def acquire_lock(project_path: str | Path) -> ProjectLock:
         raise ProjectError(
             f"Cannot lock {project_path.name}: {err.strerror or err} ({path.parent})"
         ) from None
+    info = LockInfo(os.getpid(), socket.gethostname(), datetime.now(timezone.utc).isoformat(timespec="seconds"))
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as err:
         os.close(fd)
         if err.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
             raise LockedProjectError(project_path, _read_info(path)) from None
+        if err.errno in _NO_LOCKING:  # some network file systems: open, but say so
+            return ProjectLock(project_path, None, info, supported=False)
         raise ProjectError(f"Cannot lock {project_path.name}: {err.strerror or err}") from None
-    info = LockInfo(os.getpid(), socket.gethostname(), datetime.now(timezone.utc).isoformat(timespec="seconds"))
     try:
         payload = json.dumps({"pid": info.pid, "hostname": info.hostname, "started_at": info.started_at})
         os.ftruncate(fd, 0)

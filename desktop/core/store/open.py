@@ -77,6 +77,11 @@ class OpenedProject:
             )
         if self.read_only:
             return f"{self.project.path.name} is open read-only: changes are not saved."
+        if self.lock is not None and not self.lock.supported:
+            return (
+                f"The folder of {self.project.path.name} cannot lock files: make sure no other Steppe "
+                "has this project open."
+            )
         if self.backup_error:
             return f"The automatic backup failed: {self.backup_error}"
         return None
