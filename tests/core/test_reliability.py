@@ -168,6 +168,17 @@ def test_the_damage_check_reads_a_pending_wal_and_writes_nothing(proj):
     assert proj.read_bytes() == damaged and wal.read_bytes() == damaged_wal
 
 
+def test_a_missing_project_with_backups_is_offered_its_backup(proj):
+    with open_project_safely(proj) as opened:
+        backup = opened.backup
+    proj.unlink()
+    with pytest.raises(CorruptProjectError, match="missing") as info:
+        open_project_safely(proj)  # not silently replaced by a new, empty project
+    assert info.value.backup == backup
+    assert restore_backup(proj, backup) is None  # nothing to move aside
+    assert counts(proj)["documents"] == 40
+
+
 def test_a_file_that_is_not_a_project_is_not_called_damaged(tmp_path):
     path = tmp_path / "notes.steppe"
     path.write_text("just some notes, not a database " * 10)

@@ -31,7 +31,8 @@ What happens, in order:
    has it (``opened.read_only`` is then ``True``). ``read_only=True`` takes no lock.
 2. **Damage check** (``backup.check_not_damaged``): the file header and
    ``PRAGMA quick_check`` (``check="full"``: integrity_check; ``"header"``: header only, for
-   huge projects). Damage raises :class:`CorruptProjectError` naming the latest good backup.
+   huge projects). Damage raises :class:`CorruptProjectError` naming the latest good backup;
+   so does a project file that went missing while its backups are there (``err.detail``).
 3. **Open** :class:`Project` (which migrates an older format; a backup is taken first,
    whatever the interval, so the old file can be recovered).
 4. **Backup** (``backup.make_backup``): at most one per open, none if the newest backup is
@@ -49,7 +50,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.store import schema
-from desktop.core.store.backup import KEEP, MIN_INTERVAL, Backup, check_not_damaged, make_backup
+from desktop.core.store.backup import (
+    KEEP,
+    MIN_INTERVAL,
+    Backup,
+    CorruptProjectError,
+    check_not_damaged,
+    latest_good_backup,
+    list_backups,
+    make_backup,
+)
 from desktop.core.store.lock import LockedProjectError, LockInfo, ProjectLock, acquire_lock
 from desktop.core.store.project import Project, ProjectError
 
@@ -135,8 +145,12 @@ def open_project_safely(
         raise ValueError(f"backup must be sync, background or off, not {backup!r}")
     path = Path(path)
     exists = path.exists()
-    if not exists and (read_only or not create):
-        raise ProjectError(f"There is no project at {path}")
+    if not exists:
+        backup_left = latest_good_backup(path) if list_backups(path) else None
+        if backup_left is not None:  # the file went missing, its backups did not: offer them
+            raise CorruptProjectError(path, backup_left, "the project file is missing")
+        if read_only or not create:
+            raise ProjectError(f"There is no project at {path}")
     lock: ProjectLock | None = None
     locked_by: LockInfo | None = None
     if not read_only:
