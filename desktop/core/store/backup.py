@@ -36,6 +36,9 @@ KEEP = 5
 #: No new backup if the newest is younger than this many seconds.
 MIN_INTERVAL = 600.0
 
+#: ``CorruptProjectError.detail`` when the project file is gone but its backups are not.
+MISSING = "the project file is missing"
+
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stem>.*)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.steppe$")
 
@@ -54,7 +57,8 @@ class CorruptProjectError(ProjectError):
             )
         else:
             advice = "; no usable backup was found"
-        super().__init__(f"{self.path} is damaged ({detail}){advice}")
+        what = "is missing" if detail == MISSING else f"is damaged ({detail})"
+        super().__init__(f"{self.path} {what}{advice}")
 
 
 @dataclass(frozen=True)

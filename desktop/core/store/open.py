@@ -53,6 +53,7 @@ from desktop.core.store import schema
 from desktop.core.store.backup import (
     KEEP,
     MIN_INTERVAL,
+    MISSING,
     Backup,
     CorruptProjectError,
     check_not_damaged,
@@ -148,7 +149,7 @@ def open_project_safely(
     if not exists:
         backup_left = latest_good_backup(path) if list_backups(path) else None
         if backup_left is not None:  # the file went missing, its backups did not: offer them
-            raise CorruptProjectError(path, backup_left, "the project file is missing")
+            raise CorruptProjectError(path, backup_left, MISSING)
         if read_only or not create:
             raise ProjectError(f"There is no project at {path}")
     lock: ProjectLock | None = None
