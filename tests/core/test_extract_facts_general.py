@@ -194,3 +194,11 @@ def test_role_country_from_the_people_gazetteer_only_for_the_same_office():
     by = {f["person"]: f["country"] for f in got}
     assert by["Shavkat Mirziyoyev"] == "UZB"
     assert by.get("Wang Yi") is None  # the gazetteer's office differs: no guess
+
+
+def test_an_acting_organisation_is_not_the_measured_thing():
+    text = "Rosatom will build a nuclear plant with a capacity of 330 megawatts in the region."
+    (f,) = facts(text, spans(text, ("ORG", "Rosatom")), ftype="indicator")
+    assert (f["metric"], f["unit"]) == ("capacity", "MW")
+    (f,) = facts("KazMunayGas will raise oil output to 2 million tonnes a year.", ftype="indicator")
+    assert f["metric"] == "oil output"

@@ -77,7 +77,7 @@ FIGURE_RE = re.compile(
     r")",
 )
 _METRIC_BEFORE = re.compile(
-    r"((?:(?<![\w-])(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be|add|adds|added|expect|expects|plan|plans|want|wants|aim|aims|see|sees)\b)[a-z][\w-]*\s+){0,3}(?:capacity|length|output|production|volume|reserves|throughput|power|generation|area|"
+    r"((?:(?<![\w-])(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be|add|adds|added|expect|expects|plan|plans|want|wants|aim|aims|see|sees|increase|raise|boost|reach|double|expand|cut)\b)[a-z][\w-]*\s+){0,3}(?:capacity|length|output|production|volume|reserves|throughput|power|generation|area|"
     r"cargo|freight|traffic|transit|supply|supplies|consumption|shipments|harvest|yield))\s+(?:of|at|reached|reaching|"
     r"amounted\s+to|amounting\s+to|totall?ed|totall?ing|was|is|will\s+be|exceeded|hit|stood\s+at)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|up\s+to\s+)?$",
     re.I,
@@ -87,7 +87,7 @@ _METRIC_WORD = re.compile(
     r"transit|consumption|shipments|harvest|yield|supplies)\b"
 )
 _MODIFIERS = re.compile(
-    r"((?:(?<![\w'’-])(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be|in|to|for|by|on|at|this|that|expect|expects|plan|plans|want|wants|aim|aims|see|sees|we|they)\b)[a-z][\w-]*\s+){0,2})$"
+    r"((?:(?<![\w'’-])(?!(?:has|have|had|will|with|a|an|the|its|their|of|and|is|was|be|in|to|for|by|on|at|this|that|expect|expects|plan|plans|want|wants|aim|aims|see|sees|we|they|increase|raise|boost|reach|double|expand|cut)\b)[a-z][\w-]*\s+){0,2})$"
 )
 _AFTER_FOLD = re.compile(r"\s*(increase|growth|rise|jump|expansion)", re.I)
 _STRIP_ADV = re.compile(r"^(?:a|an|the|some|about|over|nearly)\s+", re.I)
@@ -191,8 +191,12 @@ def _thing(ctx: DocContext, subj: tuple[str, int, int] | None, sent: Sentence | 
     if subj is None:
         return None
     np_ = subj[0]
-    if sent is not None and any(e.label == "PERSON" and e.start < subj[2] and subj[1] < e.end for e in sent.entities):
-        return None
+    if sent is not None and any(
+        (e.label == "PERSON" and e.start < subj[2] and subj[1] < e.end)
+        or (e.label in ("ORG", "COUNTRY") and e.start <= subj[1] + 4 and e.end >= subj[2])
+        for e in sent.entities
+    ):
+        return None  # a person, an organisation or a country acts; it is not the measured thing
 
     bare = re.sub(r"^(?:the|a|an)\s+", "", np_, flags=re.I)
     first = bare.split()[0].lower() if bare.split() else ""
