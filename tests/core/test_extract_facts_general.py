@@ -200,5 +200,6 @@ def test_an_acting_organisation_is_not_the_measured_thing():
     text = "Rosatom will build a nuclear plant with a capacity of 330 megawatts in the region."
     (f,) = facts(text, spans(text, ("ORG", "Rosatom")), ftype="indicator")
     assert (f["metric"], f["unit"]) == ("capacity", "MW")
-    (f,) = facts("KazMunayGas will raise oil output to 2 million tonnes a year.", ftype="indicator")
+    text = "KazMunayGas will raise oil output to 2 million tonnes a year."
+    (f,) = facts(text, spans(text, ("ORG", "KazMunayGas")), ftype="indicator")
     assert f["metric"] == "oil output"
