@@ -369,3 +369,18 @@ def test_person_from_name_shape():
 def test_camel_case_acronym_definition():
     got = ents("The Export Credit Agency of Kazakhstan (KazakhExport) signed. KazakhExport will pay.")
     assert got.count(("ORG", "KazakhExport")) == 2
+
+
+def test_initials_country_year_strategy_and_academic_year():
+    got = ents("He studied at the K.I. Satpayev Kazakh Technical University in Astana.")
+    assert ("ORG", "K.I. Satpayev Kazakh Technical University") in got
+    got = ents('under the "Digital Kazakhstan-2030" strategy and the Kyrgyzstan-2040 plan')
+    assert ("INITIATIVE", "Digital Kazakhstan-2030") in got and ("INITIATIVE", "Kyrgyzstan-2040") in got
+    assert "2024-2025 academic year" in [s.text for s in patterns.date("in the 2024-2025 academic year")]
+
+
+def test_title_person_skips_words_of_the_title_object():
+    got = ents("Minister of Digital Technologies Sherzod Temirov and Huawei signed.")
+    assert ("PERSON", "Sherzod Temirov") in got
+    got = ents("the Ministry of Finance of the Kyrgyz Republic reported")
+    assert ("ORG", "Ministry of Finance") in got and ("COUNTRY", "Kyrgyz Republic") in got

@@ -479,29 +479,38 @@ def title_person(text: str, spans: list[Span]) -> list[Span]:
             else:
                 break
             i += 1
-        # the name is the last contiguous run of person-like tokens not covered by other entities
-        cand: list[tuple[int, int, str]] = []
-        for tok in run:
+
+        # the name ends a run of capitalised words: the person-like words at the end of the
+        # first run (between connectors) that has two of them ("of Industry and Trade Denis Manturov")
+        def person_like(tok: tuple[int, int, str]) -> bool:
             bare = tok[2].removesuffix("'s").removesuffix("’s")
-            if (
-                tok[2] in ("of", "the", "and")
-                or mask.hit(tok[0], tok[1])
-                or not _person_token(bare)
-                or (bare.isupper() and len(bare) > 1)
-            ):
-                cand = []
-                continue
-            cand.append(tok)
-        if mid:
-            if len(run) and cand and run[-1] is not cand[-1]:
-                continue
-            if len(cand) < 2:
-                continue
-            cand = cand[-2:]
-        else:
-            if run and cand and run[0] is not cand[0]:
-                continue
-            cand = cand[:2]
+            return (
+                not mask.hit(tok[0], tok[1])
+                and _person_token(bare)
+                and not (bare.isupper() and len(bare) > 1)
+            )
+
+        segments: list[list[tuple[int, int, str]]] = [[]]
+        for tok in run:
+            if tok[2] in ("of", "the", "and"):
+                segments.append([])
+            else:
+                segments[-1].append(tok)
+        cand = []
+        for seg in segments:
+            tail: list[tuple[int, int, str]] = []
+            for tok in reversed(seg):
+                if not person_like(tok):
+                    break
+                tail.insert(0, tok)
+            if mid:
+                if len(tail) >= 2:
+                    cand = tail[-2:]
+                    break
+            else:
+                if seg and tail and tail[0] is seg[0]:
+                    cand = tail[:2]
+                break
         if not cand:
             continue
         se = _clean_person(text, cand, mask)
@@ -653,6 +662,10 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
             gap = text[e0:start] if not pending else text[e0 : pending[-1][0]]
             if "\n" in gap or len(gap) > 2:
                 break
+            if tok == "." and k > 0 and len(left[k - 1][2]) == 1 and left[k - 1][2].isupper() and names:
+                start = left[k - 1][0]  # an initial: "L.N. Gumilyov Eurasian National University"
+                k -= 2
+                continue
             if _name_token(tok) and (not headline or whole.hit(s0, e0) or tok.isupper()):
                 start = s0
                 names += 1
@@ -711,7 +724,8 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
                 if _name_token(tok):
                     if label == "ORG" and s0 in org_starts:
                         break  # "Committee of the Shanghai Cooperation Organization": two names
-                    if label == "ORG" and tail_names and s0 in country_starts and right[i - 1][2] == "of":
+                    prev_word = right[i - 2][2] if right[i - 1][2] == "the" and i >= 2 else right[i - 1][2]
+                    if label == "ORG" and tail_names and s0 in country_starts and prev_word == "of":
                         break  # "Ministry of Energy of Uzbekistan": the country is a separate entity
                     last_ok = e0
                     tail_names += 1
@@ -762,7 +776,7 @@ _INFRA_MODS = (
 )
 _INFRA_HEADS = (
     r"pipelines?|railways?|railroads?|highways?|corridors?|freight\s+trains?|express\s+trains?|"
-    r"expressways?|bridges?|tunnels?|power\s+lines?|transmission\s+lines?|canal|routes?|train\s+services?"
+    r"expressways?|bridges?|tunnels?|power\s+lines?|transmission\s+lines?|canal|routes?|train\s+services?|roads?"
 )
 
 
@@ -777,6 +791,24 @@ def _infra_re() -> re.Pattern[str]:
         rf"(?<![\w])(?>{p})(?:(?>\s?[-–—+/]\s?)?(?>{p})|[-–—][A-Z][a-z]+){{1,6}}+"
         rf"(?:\s+(?:{_INFRA_MODS}))*\s+(?:{_INFRA_HEADS})(?![\w])"
     )
+
+
+@cache
+def _strategy_year_re() -> re.Pattern[str]:
+    countries = trie_regex(p for p in gazetteer.surfaces_by_label("COUNTRY") if not p.isupper())
+    return re.compile(rf"(?<![\w-])(?:[A-Z][a-z]+[^\S\n])?(?:{countries})-20[2-9]\d(?![\w-])")
+
+
+def strategy_year(text: str, spans: list[Span]) -> list[Span]:
+    """INITIATIVE: a national programme named by country and target year ("Digital Uzbekistan-2030")."""
+    out = []
+    for m in _strategy_year_re().finditer(text):
+        s0 = m.start()
+        first = text[s0 : text.find(" ", s0, m.end())] if " " in m.group() else ""
+        if first and (first in _NOT_NAME or first in gazetteer.demonyms()):
+            s0 += len(first) + 1
+        out.append(_span(text, s0, m.end(), "INITIATIVE", "rule:strategy-year"))
+    return out
 
 
 def infrastructure(text: str, spans: list[Span]) -> list[Span]:

@@ -55,6 +55,7 @@ CONFIDENCE: dict[str, float] = {
     "rule:initiative-suffix": 0.7,
     "rule:location-suffix": 0.7,
     "rule:infrastructure": 0.75,
+    "rule:strategy-year": 0.75,
     "propagate": 0.7,
 }
 

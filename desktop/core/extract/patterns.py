@@ -133,6 +133,9 @@ DATE_RE = re.compile(
     rf"|(?:{_NW}|{_NWC}|\d+)\s(?:days|weeks)"
     # ISO date
     rf"|{_YEAR}-[01]\d-[0-3]\d"
+    # 2024-2025 academic year, fiscal year 2024
+    rf"|{_YEAR}(?:\s?[-–/]\s?(?:{_YEAR}|\d\d))?\s(?:academic|fiscal|financial|school|marketing|budget)\s(?:year|season)"
+    rf"|(?:fiscal|financial|budget)\syear\s{_YEAR}"
     # years: 2020 to 2025, 2023-2024, 2023-24, 1990s
     rf"|{_YEAR}(?:\s?(?:-|–|/)\s?(?:{_YEAR}|\d\d)(?![\d])|\s(?:to|through|and)\s{_YEAR})"
     rf"|(?:(?:early|mid|late)-?\s?)?{_YEAR}s?"

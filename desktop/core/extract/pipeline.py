@@ -62,6 +62,7 @@ component("byline-person")(names.byline_person)
 component("shape-person")(names.shape_person)
 component("suffix-names")(names.suffix_names)
 component("infrastructure")(names.infrastructure)
+component("strategy-year")(names.strategy_year)
 component("acronym-def")(names.acronym_def)
 component("propagate")(names.propagate)
 
