@@ -22,6 +22,7 @@ evidence) are printed but do not fail the check.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from datetime import date
@@ -104,7 +105,7 @@ def check_file(path: Path, text_dir: Path | None) -> tuple[list[str], list[str]]
             errors.append(f"{where}: {ent['label']} span starts with 'the' or an approximator")
         spans.append((start, start + len(t), f"{ent['label']}:{t}"))
     spans.sort()
-    for (s1, e1, n1), (s2, e2, n2) in zip(spans, spans[1:]):
+    for (s1, e1, n1), (s2, e2, n2) in itertools.pairwise(spans):
         if s2 < e1:
             (errors if (s1, e1) == (s2, e2) else warnings).append(
                 f"spans overlap: {n1} [{s1},{e1}) and {n2} [{s2},{e2})"
