@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextDocumentLayout,
     QPlainTextEdit,
     QTextEdit,
     QToolButton,
@@ -36,6 +37,29 @@ from desktop.ui.offsets import OffsetMap
 FULL_HIGHLIGHT_LIMIT = 2000
 #: Qt positions highlighted above and below the visible text in a larger document.
 WINDOW_MARGIN = 30_000
+
+
+class ParagraphLayout(QPlainTextDocumentLayout):
+    """Plain-text layout with a small gap between paragraphs.
+
+    ``QPlainTextDocumentLayout`` ignores block margins and line heights, and the text may not
+    change (every offset points into it), so the gap is added to the height a block reports:
+    painting, hit testing and the scroll range all ask this method. A gap is added only
+    between two non-empty lines: text that already separates paragraphs with a blank line
+    keeps its look.
+    """
+
+    def __init__(self, doc, gap: float) -> None:
+        super().__init__(doc)
+        self.gap = gap
+
+    def blockBoundingRect(self, block):
+        r = super().blockBoundingRect(block)
+        if self.gap and block.length() > 1:
+            nxt = block.next()
+            if nxt.isValid() and nxt.length() > 1:
+                r.setHeight(r.height() + self.gap)
+        return r
 
 
 class TextView(QPlainTextEdit):
@@ -58,7 +82,10 @@ class TextView(QPlainTextEdit):
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.setFont(font)
-        self.document().setDocumentMargin(14)
+        doc = self.document()
+        doc.setDocumentMargin(14)
+        self.paragraph_layout = ParagraphLayout(doc, round(self.fontMetrics().lineSpacing() * 0.5))
+        doc.setDocumentLayout(self.paragraph_layout)
 
     def event(self, ev: QEvent) -> bool:
         if ev.type() == QEvent.Type.ToolTip:
@@ -206,7 +233,8 @@ class DocumentViewer(QWidget):
         self.meta = QLabel("", self)
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setContentsMargins(14, 0, 14, 6)
-        self.meta.setStyleSheet("color: palette(mid);")
+        self.meta.setObjectName("documentMeta")
+        self.meta.setStyleSheet(theme.muted_style(self.palette()))
         self.text_view = TextView(self)
         self.text_view.clicked.connect(self.positionClicked)
         self.text_view.verticalScrollBar().valueChanged.connect(self._scrolled)
@@ -216,6 +244,13 @@ class DocumentViewer(QWidget):
         lay.addWidget(self.text_view, 1)
         lay.addWidget(self.find_bar)
         self.setFocusProxy(self.text_view)
+
+    def changeEvent(self, ev) -> None:
+        if ev.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.meta.setStyleSheet(theme.muted_style(self.palette()))
+            if self.doc_id is not None:  # light ↔ dark: the highlight colours change too
+                self._rebuild_selections()
+        super().changeEvent(ev)
 
     # ------------------------------------------------------------------ loading
 

@@ -4,20 +4,40 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop.core.store.project import DONE, IN_PROGRESS, DocumentSummary
+from desktop.core.store.project import DONE, IN_PROGRESS, NOT_STARTED, DocumentSummary
+from desktop.ui import theme
 
 COLUMNS = ("Title", "Outlet", "Published", "Ents", "Facts", "Review")
+HEADER_TIPS = (
+    "The document's title (sort by clicking a header)",
+    "Where it was published",
+    "Publication date",
+    "Entities (mentions) found, rejected ones excluded",
+    "Facts found",
+    "Review state: ○ not started · ◐ in progress · ● done (nothing left to review)",
+)
+#: Widest an outlet column gets by itself (the title takes the rest; the user can drag it).
+MAX_OUTLET_WIDTH = 170
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: How the review state shows in its narrow column (the tooltip and the filter use the words).
-REVIEW_MARKS = {"not started": "○", IN_PROGRESS: "◐", DONE: "●"}
+REVIEW_MARKS = {NOT_STARTED: "○", IN_PROGRESS: "◐", DONE: "●"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -57,6 +77,8 @@ class DocumentsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -73,14 +95,17 @@ class DocumentsModel(QAbstractTableModel):
                     rank)[col]
         if role == ID_ROLE:
             return s.id
+        if role == Qt.ItemDataRole.ToolTipRole and col == 5:
+            mark = REVIEW_MARKS.get(s.review_state, "")
+            return f"{mark} Review {s.review_state}: {s.n_suggested} suggestions left, {s.n_reviewed} reviewed"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{s.title}\n{s.url or ''}\n{s.n_suggested} suggestions left, {s.n_reviewed} reviewed".strip()
+            bits = [s.title, " · ".join(b for b in (s.outlet, s.published) if b), s.url or "",
+                    f"{s.review_state}: {s.n_suggested} suggestions left, {s.n_reviewed} reviewed"]
+            return "\n".join(b for b in bits if b)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 5:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 5:
-            return f"Review: {s.review_state} ({s.n_suggested} suggestions left, {s.n_reviewed} reviewed)"
         if role == Qt.ItemDataRole.ForegroundRole and col == 5:
             return QColor("#2e7d32") if s.review_state == DONE else (
                 QColor("#b26a00") if s.review_state == IN_PROGRESS else None)
@@ -127,22 +152,61 @@ class DocumentsPanel(QWidget):
         h = self.table.horizontalHeader()
         h.setMinimumSectionSize(36)
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Fixed, measured widths: ResizeToContents would ask every row for its size on each
-        # change, which a list of 10,000 documents cannot afford.
-        fm = self.table.fontMetrics()
-        widths = {1: fm.horizontalAdvance("Science and Tech") + 12, 2: fm.horizontalAdvance("2023-05-19") + 18,
-                  3: fm.horizontalAdvance("Ents") + 26, 4: fm.horizontalAdvance("Facts") + 22,
-                  5: fm.horizontalAdvance("Review") + 22}
-        for c, width in widths.items():
+        # The title takes the spare width; the others are measured to fit their content (not
+        # ResizeToContents: it would ask every row for its size on each change, which a list
+        # of 10,000 documents cannot afford).
+        for c in range(1, len(COLUMNS)):
             h.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
-            h.resizeSection(c, width)
+        self._user_sized: set[int] = set()
+        self._sizing = False
+        h.sectionResized.connect(self._section_resized)
+        self.fit_columns()
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.review_key = QLabel("Review:  ○ not started   ◐ in progress   ● done", self)
+        self.review_key.setObjectName("reviewKey")
+        self.review_key.setToolTip(HEADER_TIPS[5])
+        self.review_key.setStyleSheet(theme.muted_style(self.palette()))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.filter_edit)
         lay.addWidget(self.table, 1)
+        lay.addWidget(self.review_key)
         self._quiet = False
+
+    def changeEvent(self, ev) -> None:
+        if ev.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.review_key.setStyleSheet(theme.muted_style(self.palette()))
+        super().changeEvent(ev)
+
+    def _section_resized(self, col: int, _old: int, _new: int) -> None:
+        if not self._sizing and col > 0:
+            self._user_sized.add(col)  # dragged by the user: keep it
+
+    def fit_columns(self) -> None:
+        """Size every column but the title to its content (header included)."""
+        fm = self.table.fontMetrics()
+        hfm = self.table.horizontalHeader().fontMetrics()
+        pad = 18  # cell margins and the sort arrow's room
+        outlets = {s.outlet for s in self.model.rows[:5000] if s.outlet}
+        outlet = max((fm.horizontalAdvance(o) for o in outlets), default=0)
+        numbers = max((max(s.n_entities, s.n_facts) for s in self.model.rows), default=0)
+        digits = fm.horizontalAdvance("9" * max(2, len(str(numbers))))
+        widths = {
+            1: min(MAX_OUTLET_WIDTH, max(hfm.horizontalAdvance(COLUMNS[1]) + pad, outlet + 12)),
+            2: max(fm.horizontalAdvance("2023-05-19") + 12, hfm.horizontalAdvance(COLUMNS[2]) + pad),
+            3: max(digits + 12, hfm.horizontalAdvance(COLUMNS[3]) + pad),
+            4: max(digits + 12, hfm.horizontalAdvance(COLUMNS[4]) + pad),
+            5: hfm.horizontalAdvance(COLUMNS[5]) + pad,
+        }
+        h = self.table.horizontalHeader()
+        self._sizing = True
+        try:
+            for c, width in widths.items():
+                if c not in self._user_sized:
+                    h.resizeSection(c, width)
+        finally:
+            self._sizing = False
 
     def _set_filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
@@ -195,6 +259,7 @@ class DocumentsPanel(QWidget):
             self.model.reload()
         finally:
             self._quiet = False
+        self.fit_columns()
         if cur is not None:
             self.select(cur)
 

@@ -29,6 +29,7 @@ class EntitiesPanel(QWidget):
         self.tree.setObjectName("entitiesTree")
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Entity", "Status"])
+        self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setUniformRowHeights(True)
@@ -66,7 +67,9 @@ class EntitiesPanel(QWidget):
                 continue
             kept = [e for e in ents if e.status != REJECTED]
             pending = sum(e.status == SUGGESTED for e in ents)
-            top = QTreeWidgetItem([f"{label}  ({len(kept)})", f"{pending} to review" if pending else "✓"])
+            top = QTreeWidgetItem([f"{label}  ({len(kept)})", f"{pending} left" if pending else "✓ done"])
+            top.setToolTip(1, f"{pending} suggestion{'s' if pending != 1 else ''} to review" if pending
+                           else "Every mention reviewed")
             top.setIcon(0, _chip(label))
             top.setData(0, ENTITY_ROLE + 1, label)
             font = top.font(0)

@@ -34,5 +34,5 @@ class Legend(QWidget):
             grid.addWidget(chip, i // columns, i % columns)
         note = QLabel("Solid: accepted · light, dotted: suggested · grey text: page chrome", self)
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid); font-size: small;")
+        note.setStyleSheet(theme.muted_style(self.palette()))
         grid.addWidget(note, (len(ENTITY_LABELS) + columns - 1) // columns, 0, 1, columns)

@@ -72,7 +72,7 @@ def placeholder(text: str) -> QWidget:
     w = QLabel(text)
     w.setAlignment(Qt.AlignmentFlag.AlignCenter)
     w.setWordWrap(True)
-    w.setStyleSheet("color: palette(mid); padding: 16px;")
+    w.setStyleSheet(f"{theme.muted_style()} padding: 16px;")
     return w
 
 
@@ -169,8 +169,6 @@ class MainWindow(QMainWindow):
         self.charts_dock.hide()
         self.documents_dock.raise_()
         self.facts_dock.raise_()
-        self.resizeDocks([self.documents_dock, self.entities_dock], [500, 300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.facts_dock], [260], Qt.Orientation.Vertical)
 
         self.viewer.positionClicked.connect(self._text_clicked)
 
@@ -416,8 +414,23 @@ class MainWindow(QMainWindow):
             else:
                 self.resize(1440, 900)
         state = s.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state, LAYOUT_VERSION)
+        self._size_docks_on_show = not (isinstance(state, QByteArray) and not state.isEmpty()
+                                        and self.restoreState(state, LAYOUT_VERSION))
+
+    def showEvent(self, ev) -> None:
+        super().showEvent(ev)
+        if getattr(self, "_size_docks_on_show", False):  # the dock layout knows its size only now
+            self._size_docks_on_show = False
+            self._default_dock_sizes()
+
+    def _default_dock_sizes(self) -> None:
+        """Docks in proportion to the window: the documents list over a third of the width (its
+        titles need room), entities and legend a fifth, the facts table a third of the height."""
+        w, h = max(self.width(), 1000), max(self.height(), 640)
+        self.resizeDocks([self.documents_dock, self.entities_dock],
+                         [max(380, int(w * 0.36)), max(290, int(w * 0.19))], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.legend_dock], [150], Qt.Orientation.Vertical)
+        self.resizeDocks([self.facts_dock], [max(240, int(h * 0.33))], Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         if not self.remember_layout:
@@ -428,6 +441,7 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state, LAYOUT_VERSION)
+        self._default_dock_sizes()
 
     # ------------------------------------------------------------------ messages
 

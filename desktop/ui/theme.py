@@ -31,6 +31,25 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
+def muted_text_color(palette: QPalette | None = None) -> QColor:
+    """Secondary text (dates, notes, placeholders) that stays readable: the text colour
+    blended 45 % towards the background (``palette(mid)`` is too faint on light themes and
+    too dark on dark ones)."""
+    if palette is None:
+        app = QApplication.instance()
+        palette = app.palette() if app is not None else QPalette()
+    fg = palette.color(QPalette.ColorRole.WindowText)
+    bg = palette.color(QPalette.ColorRole.Window)
+    mix = 0.45
+    return QColor(*(round(f + (b - f) * mix) for f, b in
+                    ((fg.red(), bg.red()), (fg.green(), bg.green()), (fg.blue(), bg.blue()))))
+
+
+def muted_style(palette: QPalette | None = None) -> str:
+    """``color: …;`` for a style sheet, with :func:`muted_text_color`."""
+    return f"color: {muted_text_color(palette).name()};"
+
+
 def highlight_color(label: str, dark: bool | None = None) -> QColor:
     """Solid background of an accepted mention."""
     dark = is_dark() if dark is None else dark

@@ -55,11 +55,15 @@ from desktop.ui.facts.delegates import FactsDelegate
 from desktop.ui.facts.model import FACT_ID_ROLE, FactsProxy, FactsTableModel, plain_tooltip
 
 SEARCH_DELAY_MS = 150
-COLUMN_WIDTHS = {
-    "status": 90, "type": 80, "document": 160, "confidence": 70, "evidence": 280,
-    "number": 90, "percent": 70, "country": 60, "currency": 60, "period": 90, "date": 90,
-    "choice": 70, "text": 130,
+#: The widest content a column of each kind usually holds (measured in the table's font);
+#: a column is never narrower than its header. Evidence gets a fixed, generous width.
+COLUMN_SAMPLES = {
+    "status": "suggested", "type": "Investment", "document": "China's trade with Central Asia",
+    "confidence": "0.85", "number": "123.4 bn", "percent": "−12.5 %", "country": "KAZ",
+    "currency": "USD", "period": "2023-Q4", "date": "2023-05-19", "choice": "imports",
+    "text": "Ministry of Commerce",
 }
+COLUMN_WIDTHS = {"evidence": 460, "key:period_text": 110, "key:metric": 160, "key:unit": 90}
 STATUS_FILTER_LABELS = (
     ("All statuses", None),
     *((s, s) for s in STATUSES),
@@ -168,7 +172,7 @@ class FactsView(QWidget):
         )
 
         top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
+        top.setContentsMargins(4, 2, 8, 2)
         top.addWidget(self.scope_combo)
         top.addWidget(self.type_combo)
         top.addWidget(self.status_combo)
@@ -293,6 +297,7 @@ class FactsView(QWidget):
             self.model.query.filter_description = text
             self.model.set_filter(fact_ids=list(fact_ids), scope=SCOPE_ALL)
         self._sync_scope_combo()
+        self._show_document_column()
 
     def filtered_fact_ids(self) -> list[int]:
         """The facts the table shows, in table order."""
@@ -475,6 +480,7 @@ class FactsView(QWidget):
             if self._scope_before_filter is not None:
                 self._scope_before_filter = scope
             self.model.set_filter(scope=scope, doc_id=self._doc_id)
+            self._show_document_column()
 
     def set_scope(self, scope: str) -> None:
         self.scope_combo.setCurrentIndex(self.scope_combo.findData(scope))
@@ -563,9 +569,23 @@ class FactsView(QWidget):
             action.setEnabled(has)
 
     def _size_columns(self) -> None:
+        """Evidence wide, codes narrow, every column at least as wide as its header; the
+        Document column is hidden while the table shows one document's facts."""
+        fm = self.table.fontMetrics()
+        hfm = self.table.horizontalHeader().fontMetrics()
         for i, col in enumerate(self.model.query.columns):
-            width = COLUMN_WIDTHS.get(col.key) or COLUMN_WIDTHS.get(col.kind, 100)
-            self.table.setColumnWidth(i, width)
+            header = hfm.horizontalAdvance(col.title) + 26  # margins and the sort arrow
+            width = COLUMN_WIDTHS.get(f"key:{col.key}") or COLUMN_WIDTHS.get(col.kind)
+            if width is None:
+                width = fm.horizontalAdvance(COLUMN_SAMPLES.get(col.kind, "Ministry of Commerce")) + 16
+            self.table.setColumnWidth(i, max(width, header))
+        self._show_document_column()
+
+    def _show_document_column(self) -> None:
+        q = self.model.query
+        i = q.column_index("document")
+        if i >= 0:
+            self.table.setColumnHidden(i, q.filter.scope == SCOPE_DOCUMENT)
 
 
 __all__ = ["FactsTable", "FactsView"]

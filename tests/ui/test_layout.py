@@ -1,0 +1,121 @@
+"""Layout details found by using the window: readable titles, paragraph gaps, column widths,
+a review-state key, docks in proportion, muted text that stays readable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+
+from desktop.core.session import Session
+from desktop.ui import theme
+from desktop.ui.document_viewer import DocumentViewer
+from desktop.ui.documents import COLUMNS, REVIEW_MARKS, DocumentsPanel
+from tests.ui.uihelpers import TEXT_1, ent, make_doc
+
+
+def test_document_title_column_takes_the_spare_width(qtbot, two_docs):
+    project, _, _ = two_docs
+    panel = DocumentsPanel(Session(project))
+    qtbot.addWidget(panel)
+    panel.resize(560, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    h = panel.table.horizontalHeader()
+    widths = [h.sectionSize(c) for c in range(len(COLUMNS))]
+    assert widths[0] == max(widths)
+    assert widths[0] > 560 - sum(widths[1:]) - 40  # the title has what the others leave
+    # the others fit their content: the outlet and the date are not cut
+    fm = panel.table.fontMetrics()
+    assert widths[1] >= fm.horizontalAdvance("Test Wire") + 8
+    assert widths[2] >= fm.horizontalAdvance("2023-05-19") + 8
+
+
+def test_review_state_is_explained(qtbot, two_docs):
+    project, d1, _ = two_docs
+    panel = DocumentsPanel(Session(project))
+    qtbot.addWidget(panel)
+    model = panel.model
+    tip = model.headerData(5, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert all(mark in tip for mark in REVIEW_MARKS.values())
+    cell = model.data(model.index(model.row_of(d1), 5), Qt.ItemDataRole.ToolTipRole)
+    assert "not started" in cell and "suggestions left" in cell
+    assert all(mark in panel.review_key.text() for mark in REVIEW_MARKS.values())
+
+
+def test_paragraphs_get_a_gap_but_the_text_is_unchanged(qtbot, project):
+    text = "First paragraph.\nSecond paragraph.\n\nAfter a blank line.\nLast."
+    d = project.add_document(make_doc(text, "Gaps"), [ent("Second", text, "COUNTRY")])
+    viewer = DocumentViewer(Session(project))
+    qtbot.addWidget(viewer)
+    viewer.resize(600, 400)
+    viewer.show()
+    viewer.set_document(d)
+    tv = viewer.text_view
+    assert tv.toPlainText() == text
+    doc = tv.document()
+    lay = doc.documentLayout()
+    heights = [lay.blockBoundingRect(doc.findBlockByNumber(i)).height() for i in range(doc.blockCount())]
+    # "First…" and "After a blank line." are followed by a paragraph: a gap; the blank line
+    # already separates, so neither it nor the line before it gets one
+    assert heights[0] == heights[3] > heights[1] == heights[2]
+    # offsets still land on the right characters
+    assert [s.cursor.selectedText() for s in tv.extraSelections()] == ["Second"]
+    viewer.select_range(text.index("Last"), text.index("Last") + 4)
+    assert viewer.selected_text() == "Last"
+    pos = tv.cursorRect().center()
+    assert viewer.offsets.to_py(tv.cursorForPosition(pos).position()) in range(text.index("Last"), len(text) + 1)
+
+
+def test_facts_columns_evidence_wide_codes_narrow_document_hidden_in_one_document(qtbot, two_docs, make_window):
+    project, _, _ = two_docs
+    w = make_window(project)
+    qtbot.waitUntil(lambda: w.facts_view is not None, timeout=3000)
+    fv = w.facts_view
+    q = fv.model.query
+    width = {c.key: fv.table.columnWidth(i) for i, c in enumerate(q.columns) if not fv.table.isColumnHidden(i)}
+    assert width["evidence"] >= 2 * max(v for k, v in width.items() if k != "evidence")
+    assert width["reporter"] < 100 and width["currency"] < 100
+    hfm = fv.table.horizontalHeader().fontMetrics()
+    for i, c in enumerate(q.columns):  # no header is cut
+        if not fv.table.isColumnHidden(i):
+            assert fv.table.columnWidth(i) >= hfm.horizontalAdvance(c.title) + 8, c.key
+    doc_col = q.column_index("document")
+    assert fv.table.isColumnHidden(doc_col)  # "This document": every row has the same one
+    fv.set_scope("all")
+    assert not fv.table.isColumnHidden(doc_col) and fv.table.columnWidth(doc_col) > 100
+    fv.set_fact_filter(None)
+    fv.set_scope("document")
+    assert fv.table.isColumnHidden(doc_col)
+
+
+def test_docks_are_in_proportion_to_the_window(qtbot, two_docs, make_window):
+    project, _, _ = two_docs
+    w = make_window(project)
+    w.resize(1280, 800)
+    w._default_dock_sizes()
+    qtbot.wait(10)
+    docs = w.documents_dock.width()
+    assert 0.28 * 1280 <= docs <= 0.45 * 1280
+    assert w.viewer.width() >= 0.35 * 1280  # the text keeps a readable width
+    assert w.facts_dock.height() >= 240
+
+
+def test_muted_text_is_readable_on_light_and_dark():
+    light = QPalette(QColor("#efefef"))
+    dark = QPalette(QColor("#2b2b2b"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e6e6e6"))
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
+    for pal in (light, dark):
+        fg = theme.muted_text_color(pal)
+        bg = pal.color(QPalette.ColorRole.Window)
+        assert abs(fg.lightness() - bg.lightness()) >= 80
+
+
+def test_viewer_header_is_title_then_outlet_and_date(qtbot, two_docs):
+    project, d1, _ = two_docs
+    viewer = DocumentViewer(Session(project))
+    qtbot.addWidget(viewer)
+    viewer.set_document(d1)
+    assert viewer.header.text() == "Kazakhstan and China sign a deal"
+    assert viewer.meta.text() == "Test Wire  ·  2023-05-19"
+    assert TEXT_1.startswith(viewer.text_view.toPlainText()[:20])
