@@ -384,3 +384,8 @@ def test_title_person_skips_words_of_the_title_object():
     assert ("PERSON", "Sherzod Temirov") in got
     got = ents("the Ministry of Finance of the Kyrgyz Republic reported")
     assert ("ORG", "Ministry of Finance") in got and ("COUNTRY", "Kyrgyz Republic") in got
+
+
+def test_quarter_ranges_and_centuries():
+    got = [s.text for s in patterns.date("in Q1-Q3 and the first three quarters of the 21st century")]
+    assert "Q1-Q3" in got and "first three quarters" in got and "21st century" in got

@@ -140,9 +140,10 @@ DATE_RE = re.compile(
     rf"|{_YEAR}(?:\s?(?:-|–|/)\s?(?:{_YEAR}|\d\d)(?![\d])|\s(?:to|through|and)\s{_YEAR})"
     rf"|(?:(?:early|mid|late)-?\s?)?{_YEAR}s?"
     # quarters and halves
-    rf"|(?:Q[1-4]|H[12])(?:\s?{_YEAR})?"
+    rf"|(?:Q[1-4]|H[12])(?:\s?[-–]\s?(?:Q[1-4]|H[12]))?(?:\s?{_YEAR})?"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORD}|{_ORD.title()})\s(?:century|Century)"
     rf"|(?:{_ORD}|last|past|final)\s(?:{_PERIODWORD})(?:\s(?:of\s)?(?:{_YEAR}|(?:this|last|next|the)\syear))?"
-    rf"|(?:{_ORD}|last|past)\s(?:{_CNT}\s)?(?:months|weeks|years|days)(?:\s(?:of\s)?(?:{_YEAR}|(?:this|last|next|the)\syear))?"
+    rf"|(?:{_ORD}|last|past)\s(?:{_CNT}\s)?(?:months|weeks|years|days|quarters)(?:\s(?:of\s)?(?:{_YEAR}|(?:this|last|next|the)\syear))?"
     # end of 2022 / beginning of the year / end of this year
     rf"|(?:end|beginning|start|middle|turn|close)\sof\s(?:{_YEAR}|(?:this|last|next|the)\s(?:year|month|decade))"
     # relative periods
