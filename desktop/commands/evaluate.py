@@ -45,9 +45,13 @@ def run(args: argparse.Namespace) -> int:
         if args.details:
             for d in result["documents"]:
                 print(f"\n== {d['doc_id']} {d.get('entities', d.get('error'))}")
-                for k in ("unlocated_gold", "false_positives", "false_negatives"):
+                for k, tag in (
+                    ("unlocated_gold", "??"),
+                    ("false_positives", "FP"),
+                    ("false_negatives", "FN"),
+                ):
                     for item in d.get(k, []):
-                        print(f"  {k[:5]} {item}")
+                        print(f"  {tag} {item}")
     errors = [d for d in result["documents"] if "error" in d]
     for d in errors:
         print(f"steppe evaluate: {d['doc_id']}: {d['error']}", file=sys.stderr)

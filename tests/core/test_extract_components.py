@@ -389,3 +389,10 @@ def test_title_person_skips_words_of_the_title_object():
 def test_quarter_ranges_and_centuries():
     got = [s.text for s in patterns.date("in Q1-Q3 and the first three quarters of the 21st century")]
     assert "Q1-Q3" in got and "first three quarters" in got and "21st century" in got
+
+
+def test_place_cues_and_loose_infrastructure():
+    got = ents("a plant near the village of Ulken on Lake Balkhash and the Lolazor-Khatlon power line")
+    assert ("LOCATION", "Ulken") in got and ("LOCATION", "Lake Balkhash") in got
+    assert ("INITIATIVE", "Lolazor-Khatlon power line") in got
+    assert ents("the Foo-Bar power line") == []

@@ -781,14 +781,16 @@ _INFRA_HEADS = (
 
 
 @cache
-def _infra_re() -> re.Pattern[str]:
+def _infra_re(loose: bool = False) -> re.Pattern[str]:
     places = gazetteer.surfaces_by_label("COUNTRY") | gazetteer.surfaces_by_label("LOCATION")
     places = frozenset(p for p in places if not p.isupper() or len(p) <= 4)
     p = trie_regex(places)
+    # strict: starts with a known place ("ChinaKyrgyzstanUzbekistan highway" too); loose: an
+    # unknown first part before a dash ("Lolazor-Khatlon power line"), kept only when a known
+    # place is inside. Atomic groups and a bounded possessive repeat keep the time linear.
+    first = rf"(?>{p}|[A-Z][a-z]+(?=[-–—]))" if loose else rf"(?>{p})"
     return re.compile(
-        # a known place, then known places (dashes optional) or capitalised words after a dash
-        # (possessive/atomic groups: no exponential backtracking on "China-China-China-…")
-        rf"(?<![\w])(?>{p})(?:(?>\s?[-–—+/]\s?)?(?>{p})|[-–—][A-Z][a-z]+){{1,6}}+"
+        rf"(?<![\w]){first}(?:(?>\s?[-–—+/]\s?)?(?>{p})|[-–—][A-Z][a-z]+){{1,6}}+"
         rf"(?:\s+(?:{_INFRA_MODS}))*\s+(?:{_INFRA_HEADS})(?![\w])"
     )
 
@@ -812,8 +814,37 @@ def strategy_year(text: str, spans: list[Span]) -> list[Span]:
 
 
 def infrastructure(text: str, spans: list[Span]) -> list[Span]:
-    """INITIATIVE: a place compound with a lower-case infrastructure head."""
-    return [_span(text, *m.span(), "INITIATIVE", "rule:infrastructure") for m in _infra_re().finditer(text)]
+    """INITIATIVE: a place compound with a lower-case infrastructure head; at least one part
+    of the compound is a known place ("Bakhty-Ayagoz railway", "Lolazor-Khatlon power line")."""
+    places = _Mask(len(text), [s for s in spans if s.label in ("COUNTRY", "LOCATION")])
+    out = []
+    for m in _infra_re().finditer(text):
+        out.append(_span(text, *m.span(), "INITIATIVE", "rule:infrastructure"))
+    for m in _infra_re(loose=True).finditer(text):
+        if places.hit(*m.span()):
+            out.append(_span(text, *m.span(), "INITIATIVE", "rule:infrastructure"))
+    return out
+
+
+_PLACE_CUE_RE = re.compile(
+    r"\b(?:village|town|city|settlement|district|region|province|county|oblast|port|villages|towns)"
+    r"[^\S\n]+of[^\S\n]+(?P<name>[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?(?:[^\S\n][A-Z][a-z]+)?)"
+    r"|(?P<lake>\b(?:Lake|Mount|Mt\.|Cape|Port)[^\S\n]+[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)"
+)
+
+
+def place_cue(text: str, spans: list[Span]) -> list[Span]:
+    """LOCATION after "the village/town/city of …", and "Lake …"/"Mount …" names."""
+    mask = _Mask(len(text), spans)
+    out = []
+    for m in _PLACE_CUE_RE.finditer(text):
+        group = "name" if m.group("name") else "lake"
+        s0, e0 = m.span(group)
+        toks = text[s0:e0].split()[(1 if group == "lake" else 0) :]
+        if any(t in _NOT_NAME or t in HEAD_LABEL for t in toks) or mask.hit(s0, e0):
+            continue
+        out.append(_span(text, s0, e0, "LOCATION", "rule:place-cue"))
+    return out
 
 
 # --------------------------------------------------------------------------- acronyms

@@ -56,6 +56,7 @@ CONFIDENCE: dict[str, float] = {
     "rule:location-suffix": 0.7,
     "rule:infrastructure": 0.75,
     "rule:strategy-year": 0.75,
+    "rule:place-cue": 0.7,
     "propagate": 0.7,
 }
 

@@ -63,6 +63,7 @@ component("shape-person")(names.shape_person)
 component("suffix-names")(names.suffix_names)
 component("infrastructure")(names.infrastructure)
 component("strategy-year")(names.strategy_year)
+component("place-cue")(names.place_cue)
 component("acronym-def")(names.acronym_def)
 component("propagate")(names.propagate)
 
