@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +37,11 @@ from desktop.ui.offsets import OffsetMap
 FULL_HIGHLIGHT_LIMIT = 2000
 #: Qt positions highlighted above and below the visible text in a larger document.
 WINDOW_MARGIN = 30_000
+#: Longer texts are shown without the gap between paragraphs (it costs a Python call per block
+#: and per highlight drawn; a news article is a few thousand characters).
+PARAGRAPH_GAP_LIMIT = 200_000
+#: …and so are documents with more highlights than this (each costs one call per visible block).
+PARAGRAPH_GAP_HIGHLIGHTS = 1000
 
 
 class ParagraphLayout(QPlainTextDocumentLayout):
@@ -82,10 +87,35 @@ class TextView(QPlainTextEdit):
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.setFont(font)
-        doc = self.document()
-        doc.setDocumentMargin(14)
-        self.paragraph_layout = ParagraphLayout(doc, round(self.fontMetrics().lineSpacing() * 0.5))
-        doc.setDocumentLayout(self.paragraph_layout)
+        # Two documents: one whose layout adds paragraph gaps (a Python method Qt calls per
+        # block and per highlight: fine for an article, too slow for a 1 MB file with 10,000
+        # highlights, which gets the plain layout). Each is set with setDocument, the only way
+        # QPlainTextEdit takes a new layout.
+        # (Both are children of this widget: the text control deletes only the ones it owns.)
+        original = self.document()
+        docs = []
+        for layout in (QPlainTextDocumentLayout, ParagraphLayout):
+            d = QTextDocument(self)
+            d.setDefaultFont(original.defaultFont())
+            d.setDefaultTextOption(original.defaultTextOption())
+            d.setDocumentMargin(14)
+            d.setUndoRedoEnabled(False)
+            d.setDocumentLayout(layout(d) if layout is QPlainTextDocumentLayout
+                                else layout(d, round(self.fontMetrics().lineSpacing() * 0.5)))
+            docs.append(d)
+        self.plain_document, self.spaced_document = docs
+        self.paragraph_layout = self.spaced_document.documentLayout()
+        self.setDocument(self.spaced_document)
+
+    def set_text(self, text: str, gaps: bool = True) -> None:
+        """Show ``text`` (plain, never HTML), with paragraph gaps unless it is very long or
+        ``gaps`` is false."""
+        gaps = gaps and len(text) <= PARAGRAPH_GAP_LIMIT
+        want = self.spaced_document if gaps else self.plain_document
+        if self.document() is not want:
+            self.document().setPlainText("")
+            self.setDocument(want)
+        self.setPlainText(text)
 
     def event(self, ev: QEvent) -> bool:
         if ev.type() == QEvent.Type.ToolTip:
@@ -264,7 +294,7 @@ class DocumentViewer(QWidget):
             self.meta.setText("")
             self.text_view.setExtraSelections([])
             self._spans, self._zone_spans, self._span_starts, self._window = [], [], [], None
-            self.text_view.setPlainText("")
+            self.text_view.set_text("")
             self.documentChanged.emit(None)
             return
         doc = self.session.project.document(doc_id)
@@ -281,15 +311,16 @@ class DocumentViewer(QWidget):
         # while the text is replaced (seconds for a large document).
         self.text_view.setExtraSelections([])
         self._spans, self._zone_spans, self._span_starts, self._window = [], [], [], None
-        self.text_view.setPlainText(doc.text)  # plain text, never HTML
-        self.reload_entities()
+        entities = list(self.session.project.entities(doc_id))
+        self.text_view.set_text(doc.text, gaps=len(entities) <= PARAGRAPH_GAP_HIGHLIGHTS)  # plain text, never HTML
+        self.reload_entities(entities)
         self.documentChanged.emit(doc_id)
 
-    def reload_entities(self) -> None:
-        """Re-read this document's entities and redraw every highlight."""
+    def reload_entities(self, entities: list[Entity] | None = None) -> None:
+        """Re-read this document's entities (or take ``entities``) and redraw every highlight."""
         if self.doc_id is None:
             return
-        self.entities = list(self.session.project.entities(self.doc_id))
+        self.entities = list(self.session.project.entities(self.doc_id)) if entities is None else entities
         self.entities.sort(key=lambda e: (e.start, e.end))
         self._starts = [e.start for e in self.entities]
         self._rebuild_selections()

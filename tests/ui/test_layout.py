@@ -119,3 +119,22 @@ def test_viewer_header_is_title_then_outlet_and_date(qtbot, two_docs):
     assert viewer.header.text() == "Kazakhstan and China sign a deal"
     assert viewer.meta.text() == "Test Wire  ·  2023-05-19"
     assert TEXT_1.startswith(viewer.text_view.toPlainText()[:20])
+
+
+def test_very_long_or_crowded_documents_use_the_plain_layout(qtbot, project):
+    from desktop.ui import document_viewer as dv
+
+    text = ("Kazakhstan and China trade. " * 10 + "\n") * 800  # ~225,000 characters
+    big = project.add_document(make_doc(text, "Long"), [ent("China", text, "COUNTRY")])
+    small = project.add_document(make_doc("China\nKazakhstan", "Short"), [ent("China", "China\nKazakhstan", "COUNTRY")])
+    viewer = DocumentViewer(Session(project))
+    qtbot.addWidget(viewer)
+    viewer.set_document(big)
+    assert len(text) > dv.PARAGRAPH_GAP_LIMIT
+    assert viewer.text_view.document() is viewer.text_view.plain_document
+    assert viewer.text_view.toPlainText() == text
+    viewer.set_document(small)
+    assert viewer.text_view.document() is viewer.text_view.spaced_document
+    assert [s.cursor.selectedText() for s in viewer.text_view.extraSelections()] == ["China"]
+    viewer.set_document(big)  # and back: the document switch keeps highlights and text right
+    assert [s.cursor.selectedText() for s in viewer.text_view.extraSelections()] == ["China"]
