@@ -114,7 +114,7 @@ def bench_core(path: Path, repeat: int) -> None:
     try:
         measure("integrity_problems() (full integrity_check)", p.integrity_problems, repeat=1)
         summaries = measure("document_summaries() (10k docs with counts)", p.document_summaries,
-                            repeat=repeat, target=0.5)
+                            repeat=repeat)
         if summaries is not None:
             line("  documents listed", f"{len(summaries):,}")
         ids = p.document_ids()
