@@ -780,6 +780,9 @@ _INFRA_HEADS = (
 )
 
 
+_INFRA_HEAD_RE = re.compile(rf"\s(?:{_INFRA_HEADS})(?![\w])")
+
+
 @cache
 def _infra_re(loose: bool = False) -> re.Pattern[str]:
     places = gazetteer.surfaces_by_label("COUNTRY") | gazetteer.surfaces_by_label("LOCATION")
@@ -795,6 +798,9 @@ def _infra_re(loose: bool = False) -> re.Pattern[str]:
     )
 
 
+_YEAR_SUFFIX_RE = re.compile(r"[A-Za-z]-20[2-9]\d")
+
+
 @cache
 def _strategy_year_re() -> re.Pattern[str]:
     countries = trie_regex(p for p in gazetteer.surfaces_by_label("COUNTRY") if not p.isupper())
@@ -803,7 +809,9 @@ def _strategy_year_re() -> re.Pattern[str]:
 
 def strategy_year(text: str, spans: list[Span]) -> list[Span]:
     """INITIATIVE: a national programme named by country and target year ("Digital Uzbekistan-2030")."""
-    out = []
+    out: list[Span] = []
+    if not _YEAR_SUFFIX_RE.search(text):
+        return out
     for m in _strategy_year_re().finditer(text):
         s0 = m.start()
         first = text[s0 : text.find(" ", s0, m.end())] if " " in m.group() else ""
@@ -816,8 +824,10 @@ def strategy_year(text: str, spans: list[Span]) -> list[Span]:
 def infrastructure(text: str, spans: list[Span]) -> list[Span]:
     """INITIATIVE: a place compound with a lower-case infrastructure head; at least one part
     of the compound is a known place ("Bakhty-Ayagoz railway", "Lolazor-Khatlon power line")."""
+    out: list[Span] = []
+    if not _INFRA_HEAD_RE.search(text):
+        return out
     places = _Mask(len(text), [s for s in spans if s.label in ("COUNTRY", "LOCATION")])
-    out = []
     for m in _infra_re().finditer(text):
         out.append(_span(text, *m.span(), "INITIATIVE", "rule:infrastructure"))
     for m in _infra_re(loose=True).finditer(text):
