@@ -439,7 +439,7 @@ def test_reporting_dates_committees_default_metrics_and_receiving_parts():
     (f,) = facts(text, ftype="investment")
     assert (f["investor"], f["recipient"], f["kind"], f["period"]) == ("CHN", "KGZ", "flow", "2022")
     (f,) = facts("The China-Kyrgyzstan-Uzbekistan railway will be 454 km long.")
-    assert (f["metric"], f["unit"], f["value"]) == ("length of the china-kyrgyzstan-uzbekistan railway", "km", 454)
+    assert (f["metric"], f["unit"], f["value"]) == ("length of the china-kyrgyzstan-uzbekistan railway", "kilometers", 454)
     got = facts("Chinese investment in Central Asia totaled $40 billion in 2005-2023, with Kazakhstan receiving $21.4 billion.")
     assert [(f["recipient"], f["value"], f["period"]) for f in got] == [("CA5", 40e9, "2005/2023"), ("KAZ", 21.4e9, "2005/2023")]
     assert resolve_period("2 March 2024") == "2024-03"

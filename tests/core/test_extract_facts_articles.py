@@ -70,7 +70,7 @@ def test_xinhua_article():
     assert ("KGZ", "CHN", "total", 145.2e9, "KGS", "2023-01/2023-09") in trade
     (gas,) = [f for f in _by_type(facts, "indicator") if f["unit"] == "cubic meters"]
     assert (gas["subject"], gas["metric"], gas["value"], gas["qualifier"]) == ("TKM", "natural gas", 30e9, "over")
-    (length,) = [f for f in _by_type(facts, "indicator") if f["unit"] == "km"]
+    (length,) = [f for f in _by_type(facts, "indicator") if f["unit"] == "kilometers"]
     assert length["metric"] == "total length of the railway"
     # A project cost with no investing party is an indicator (the samples' gold), not an investment.
     assert _by_type(facts, "investment") == []

@@ -147,7 +147,7 @@ def test_stakes_in_a_venture_one_indicator_per_holder():
 
 def test_measures_name_their_thing_and_units_have_one_spelling():
     (f,) = facts("The Trans-Caspian cable will stretch for about 1,200 kilometres under the sea.")
-    assert (f["metric"], f["unit"], f["value"], f["subject"]) == ("length of the trans-caspian cable", "km", 1200, None)
+    assert (f["metric"], f["unit"], f["value"], f["subject"]) == ("length of the trans-caspian cable", "kilometers", 1200, None)
     (f,) = facts("A second unit, Rogun 2, will add an installed capacity of 600 megawatts.")
     assert (f["metric"], f["unit"]) == ("installed capacity of rogun 2", "MW")
     (f,) = facts("The terminal handled 12 bcm of gas in 2024.")

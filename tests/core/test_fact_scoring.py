@@ -99,3 +99,23 @@ def test_metric_lenient_by_content_words_strict_on_request():
     assert score_facts([gold], [far])["fully_right"] == 0
     # Roles stay strict.
     assert score_facts([ROLE], [dict(ROLE, role="deputy director general")])["fully_right"] == 0
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_unit_spellings_of_one_family_are_equal(strict):
+    gold = dict(IND, unit="kilometers", metric="length of the road", value=880.0)
+    for unit in ("km", "Kilometres", "kilometer"):
+        assert score_facts([gold], [dict(gold, unit=unit)], strict)["fully_right"] == 1
+    assert score_facts([dict(gold, unit="TEU")], [dict(gold, unit="TEUs")], strict)["fully_right"] == 1
+    assert score_facts([dict(gold, unit="tonnes")], [dict(gold, unit="metric tons")], strict)["fully_right"] == 1
+    assert score_facts([gold], [dict(gold, unit="tonnes")], strict)["fully_right"] == 0
+
+
+def test_acronym_equals_its_expansion_as_organization():
+    gold = dict(ROLE, organization="Asian Development Bank")
+    assert score_facts([gold], [dict(gold, organization="ADB")])["fully_right"] == 1
+    assert score_facts([dict(gold, organization="ADB")], [gold])["fully_right"] == 1
+    # initials of the capitalised words, when the acronym is not a known one
+    g2 = dict(ROLE, organization="Kyrgyz Railway Company")
+    assert score_facts([g2], [dict(g2, organization="KRC")])["fully_right"] == 1
+    assert score_facts([g2], [dict(g2, organization="KTZ")])["fully_right"] == 0

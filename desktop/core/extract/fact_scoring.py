@@ -20,6 +20,15 @@ phrase whose wording rarely matches gold exactly, so it counts as equal when the
 sets of the two phrases (lower case, split at spaces, hyphens and punctuation, stop words and
 numbers dropped) have a Dice overlap 2|A∩B| / (|A|+|B|) of at least 0.5. Roles, organisations,
 event names and every other string stay strict.
+
+Two equivalences hold in both modes, since they are spellings of one value, not wording:
+
+- an indicator ``unit`` is compared in a canonical spelling per unit family ("km", "kilometres"
+  and "kilometers" are one unit; "tons"/"metric tonnes"/"tonnes"; "%"/"per cent"/"percent";
+  "TEUs"/"TEU"; "cubic metres"/"cubic meters");
+- an ``organization`` written as an acronym equals its expansion when the acronym is the
+  initials of the expansion's capitalised words ("CNPC" = "China National Petroleum
+  Corporation") or a known acronym of the field (``KNOWN_ACRONYMS``).
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from desktop.core.extract.facts.context import KNOWN_ACRONYMS
 from desktop.core.model import FACT_TYPES, FactProposal, Span
 
 IGNORED = ("evidence", "period_text")
@@ -83,6 +93,47 @@ def same_metric(gold: Any, pred: Any) -> bool:
     return 2 * len(a & b) / (len(a) + len(b)) >= 0.5
 
 
+_UNIT_CANON = (
+    (re.compile(r"km|kilomet(?:re|er)s?"), "kilometers"),
+    (re.compile(r"sq\.?\s*km|square\s+kilomet(?:re|er)s?|km2|km²"), "square kilometers"),
+    (re.compile(r"m3|m³|cubic\s+met(?:re|er)s?"), "cubic meters"),
+    (re.compile(r"m2|m²|sq\.?\s*m|square\s+met(?:re|er)s?"), "square meters"),
+    (re.compile(r"(?:metric\s+)?ton(?:ne)?s?|t"), "tonnes"),
+    (re.compile(r"%|per\s*cent|percent|pct"), "percent"),
+    (re.compile(r"teus?"), "teu"),
+    (re.compile(r"hectares?|ha"), "hectares"),
+)
+
+
+def norm_unit(u: Any) -> Any:
+    """A unit in its family's canonical spelling (lower case)."""
+    if not isinstance(u, str):
+        return u
+    low = _norm_str(u)
+    for rx, form in _UNIT_CANON:
+        if rx.fullmatch(low):
+            return form
+    return low
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return "".join(w[0] for w in words).upper()
+
+
+def same_org(a: Any, b: Any) -> bool:
+    """Organisations equal as written, or an acronym and its expansion."""
+    if _eq(a, b):
+        return True
+    if not isinstance(a, str) or not isinstance(b, str):
+        return False
+    for short, long in ((a.strip(), b.strip()), (b.strip(), a.strip())):
+        if re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", short) and sum(c.isupper() for c in short) >= 2:
+            if _norm_str(KNOWN_ACRONYMS.get(short, "")) == _norm_str(long) or _initials(long) == short.upper():
+                return True
+    return False
+
+
 def _close(a: Any, b: Any, tol: float) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -133,6 +184,10 @@ def _field_equal(t: str, f: str, a: Any, b: Any, strict: bool) -> bool:
         return _same_event(a, b, allow_one_sided_ordinal=False)
     if t == "indicator" and f == "metric" and not strict:
         return same_metric(a, b)
+    if t == "indicator" and f == "unit":
+        return _eq(norm_unit(a), norm_unit(b))
+    if f == "organization":
+        return same_org(a, b)
     return _eq(a, b)
 
 

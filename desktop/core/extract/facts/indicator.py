@@ -19,7 +19,7 @@ such as GDP keep their capitals), without numbers or qualifiers:
 - growth multiples ("100-fold", "fivefold", "seven times", "grew 2.3 times", "doubled") → unit
   "fold", metric "growth of <the clause subject>", else "growth".
 
-Units are written one way: "km", "cubic meters" ("bcm" → value × 10⁹ cubic meters), "tonnes",
+Units are written out, as the gold sets do: "kilometers", "cubic meters" ("bcm" → value × 10⁹ cubic meters), "tonnes",
 "GW"/"MW"/"kW"/"kWh"/"MWh"/"GWh"/"TWh", "hectares", "square meters"; counts keep their noun.
 
 ``subject`` is the country the figure belongs to: a possessive or actor demonym ("China's
@@ -97,7 +97,7 @@ _OF_WHAT = re.compile(
 
 
 _UNIT_FORMS = (
-    (re.compile(r"kilomet(?:re|er)s?|km", re.I), "km"),
+    (re.compile(r"kilomet(?:re|er)s?|km", re.I), "kilometers"),
     (re.compile(r"sq\.?\s*km", re.I), "square kilometers"),
     (re.compile(r"cubic\s+met(?:re|er)s?", re.I), "cubic meters"),
     (re.compile(r"square\s+met(?:re|er)s?", re.I), "square meters"),
