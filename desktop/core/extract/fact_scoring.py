@@ -128,9 +128,9 @@ def same_org(a: Any, b: Any) -> bool:
     if not isinstance(a, str) or not isinstance(b, str):
         return False
     for short, long in ((a.strip(), b.strip()), (b.strip(), a.strip())):
-        if re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", short) and sum(c.isupper() for c in short) >= 2:
-            if _norm_str(KNOWN_ACRONYMS.get(short, "")) == _norm_str(long) or _initials(long) == short.upper():
-                return True
+        acronym = re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", short) and sum(c.isupper() for c in short) >= 2
+        if acronym and (_norm_str(KNOWN_ACRONYMS.get(short, "")) == _norm_str(long) or _initials(long) == short.upper()):
+            return True
     return False
 
 
