@@ -237,13 +237,21 @@ def test_f1_sheet_lists_every_shortcut(qtbot, two_docs, make_window):
     assert ("Redo", "Ctrl+Shift+Z,  Ctrl+Y") in rows
     assert ("Keyboard shortcuts", "F1,  ?") in rows
     with_keys = [a for a in w.actions_list if any(not k.isEmpty() for k in a.shortcuts())]
-    assert dlg.table.rowCount() >= len(with_keys) >= 25
+    assert dlg.data_row_count() >= len(with_keys) >= 25
     # actions other panels put on their own widgets are listed too, under their panel
     from PySide6.QtGui import QAction
 
     others = [a for a in w.findChildren(QAction) if a not in w.actions_list
               and any(not k.isEmpty() for k in a.shortcuts())]
-    assert dlg.table.rowCount() == len(with_keys) + len(others)
+    assert dlg.data_row_count() == len(with_keys) + len(others)
+    # grouped: one heading per group, in two columns, each group whole in one column
+    from desktop.ui.shortcuts import HEADING_ROLE
+
+    headings = [t.item(r, 0).text() for t in dlg.tables for r in range(t.rowCount())
+                if t.item(r, 0).data(HEADING_ROLE)]
+    assert len(dlg.tables) == 2
+    assert len(headings) == len(set(headings)) == len({g for g, _t, _k in dlg.rows})
+    assert {"File", "Edit", "Help", "Facts table"} <= set(headings)
 
 
 def test_entities_panel_groups_and_jumps(qtbot, two_docs, make_window):
