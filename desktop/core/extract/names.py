@@ -426,6 +426,7 @@ SAID_BEFORE_RE = re.compile(
 BYLINE_RE = re.compile(
     r"(?m)^[^\S\n]*(?:By|BY|Written by|Reporter:?|Author:|Authors:|Editor:|Photo by|Text by)[^\S\n]+"
     r"(?P<name>[A-Z][A-Za-z'’-]+(?:[^\S\n]+[A-Z][A-Za-z'’-]+){1,2})"
+    r"(?:[^\S\n]*(?:,|and|&)[^\S\n]*(?P<name2>[A-Z][A-Za-z'’-]+[^\S\n]+[A-Z][A-Za-z'’-]+)(?![\w'’-]))?"
 )
 CREDIT_RE = re.compile(
     r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Tt]ranslated|[Pp]hotos?|[Vv]ideo|[Rr]eported|[Ww]ritten)"
@@ -551,13 +552,17 @@ def byline_person(text: str, spans: list[Span]) -> list[Span]:
     """PERSON in bylines ("By WANG Xiaoxia") and media-contact lines ("Liu Gehua,")."""
     mask = _Mask(len(text), spans, frozenset({"PERSON"}))
     out = []
+    found: list[tuple[int, int]] = []
     for regex in (BYLINE_RE, CREDIT_RE, CONTACT_RE):
         for m in regex.finditer(text):
-            s, e = m.span("name")
-            toks = _tokens(text, s, e)
-            if any(t[2] in _NOT_NAME or t[2] in HEAD_LABEL for t in toks) or mask.hit(s, e):
-                continue
-            out.append(_span(text, s, e, "PERSON", "rule:byline-person"))
+            found.append(m.span("name"))
+            if "name2" in regex.groupindex and m.group("name2"):
+                found.append(m.span("name2"))
+    for s, e in found:
+        toks = _tokens(text, s, e)
+        if any(t[2] in _NOT_NAME or t[2] in HEAD_LABEL for t in toks) or mask.hit(s, e):
+            continue
+        out.append(_span(text, s, e, "PERSON", "rule:byline-person"))
     return out
 
 
