@@ -168,10 +168,42 @@ def pick_period(ctx: DocContext, sent: Sentence, dates: list[DateMention], a: in
         return None, None
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     d = cands[0][3]
-    years = YEAR_RE.findall(text[sent.start:sent.end])
-    cy = int(years[0]) if years and not YEAR_RE.search(d.text) else None
-    period = resolve_period(d.text, cy, ctx.published)
+    cy = None if YEAR_RE.search(d.text) else context_year(ctx, sent)
+    period = resolve_period(_anaphoric_months(d.text), cy, ctx.published)
     return period, re.sub(r"^the\s+", "", d.text.strip(), flags=re.I)
+
+
+_COMPARED_YEAR = re.compile(
+    r"\b(?:from\s+(?:(?:about|around|nearly|some|over|more\s+than|just|only)\s+)?(?=US\$|\$|USD|RMB|€|\d)|than|compared\s+(?:with|to)|"
+    r"against|versus|vs\.?|same\s+(?:period|time|months?)\s+(?:of|in|last))(?:[^.;]|\.(?=\d)){0,60}$", re.I
+)
+
+
+def context_year(ctx: DocContext, sent: Sentence) -> int | None:
+    """The year a yearless period ("January-June", "Q3", "the nine months") belongs to: the
+    sentence's first year that is not a comparison base ("up 5.1% from $6.09 billion in H1
+    2023"), else — with no publication date to resolve against — the last such year stated
+    earlier in the document; else None (the publication date decides)."""
+    text = ctx.text
+    for m in YEAR_RE.finditer(text, sent.start, sent.end):
+        if not _COMPARED_YEAR.search(text, max(sent.start, m.start() - 80), m.start()):
+            return int(m.group(1))
+    if ctx.published:
+        return None
+    last = None
+    for m in YEAR_RE.finditer(text, 0, sent.start):
+        if not _COMPARED_YEAR.search(text, max(0, m.start() - 80), m.start()):
+            last = int(m.group(1))
+    return last
+
+
+_N_MONTHS = re.compile(r"^(?:the\s+|over\s+the\s+|in\s+the\s+)?((?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months)\b", re.I)
+
+
+def _anaphoric_months(date_text: str) -> str:
+    """"the nine months" (the reporting period just named) → "first nine months"."""
+    m = _N_MONTHS.match(date_text.strip())
+    return f"first {m.group(1)}" if m else date_text
 
 
 _DEM_ACTOR = re.compile(
