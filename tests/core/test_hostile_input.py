@@ -269,6 +269,29 @@ def test_a_thousand_documents_with_twenty_bad_ones(project, tmp_path):
     assert project.integrity_problems() == []
 
 
+def test_a_batch_with_extraction_keeps_going_past_bad_files(project, tmp_path):
+    pytest.importorskip("desktop.core.extract.pipeline", reason="extraction pipeline not built yet")
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for i in range(200):
+        if i % 40 == 3:
+            (folder / f"bad{i:03d}.docx").write_bytes(b"PK\x03\x04 broken")
+            continue
+        (folder / f"doc{i:03d}.txt").write_text(
+            f"China and Kazakhstan agree on {i} projects\n\nASTANA, May {1 + i % 28}, 2023 — Trade between China and"
+            f" Kazakhstan reached ${10 + i % 50}.{i % 10} billion in 2022, up {i % 30} percent, officials said."
+            f" Kassym-Jomart Tokayev met Xi Jinping in Xi'an. Serial {i}.\n",
+            encoding="utf-8",
+        )
+    results = import_paths(project, [folder], extract=True)
+    failed = [r for r in results if r.status == FAILED]
+    assert [Path(r.path).name for r in failed] == [f"bad{i:03d}.docx" for i in range(3, 200, 40)]
+    assert all("unexpected error" not in r.reason for r in failed)
+    assert sum(r.status == IMPORTED for r in results) == 195
+    assert project.counts()["entities"] > 195 * 3
+    assert project.integrity_problems() == []
+
+
 # ----------------------------------------------------------------------------- properties
 
 

@@ -338,9 +338,16 @@ def test_a_file_system_without_locks_still_opens_and_says_so(proj, monkeypatch):
         assert "cannot lock files" in opened.notice
 
 
-def test_cli_refuses_a_project_open_elsewhere(proj, capsys):
+def test_cli_refuses_a_project_open_elsewhere(proj, capsys, tmp_path):
+    make_backup(proj)
     child = _holder(proj)
     try:
+        note = tmp_path / "note.txt"
+        note.write_text("China and Kazakhstan signed a deal.")
+        assert cli_main(["import", str(note), "--project", str(proj), "--no-extract"]) == 2
+        capsys.readouterr()
+        assert cli_main(["restore", "--project", str(proj)]) == 2  # never under a running window
+        assert "is open by process" in capsys.readouterr().err
         assert cli_main(["list", "--project", str(proj)]) == 2
         err = capsys.readouterr().err
         assert "is open by process" in err and "close it there first" in err
