@@ -365,7 +365,10 @@ class MainWindow(QMainWindow):
         m = mb.addMenu("&View")
         for dock in (self.documents_dock, self.search_dock, self.entities_dock, self.legend_dock, self.facts_dock,
                      self.charts_dock):
-            m.addAction(dock.toggleViewAction())
+            toggle = dock.toggleViewAction()
+            # a dock shown from the menu comes to the front of its tab group (Charts sits behind Facts)
+            toggle.triggered.connect(lambda checked, d=dock: d.raise_() if checked else None)
+            m.addAction(toggle)
         m.addSeparator()
         m.addAction(self.act_reset_layout)
         m = mb.addMenu("&Help")

@@ -138,3 +138,29 @@ def test_very_long_or_crowded_documents_use_the_plain_layout(qtbot, project):
     assert [s.cursor.selectedText() for s in viewer.text_view.extraSelections()] == ["China"]
     viewer.set_document(big)  # and back: the document switch keeps highlights and text right
     assert [s.cursor.selectedText() for s in viewer.text_view.extraSelections()] == ["China"]
+
+
+def test_view_menu_brings_the_charts_to_the_front(qtbot, two_docs, make_window):
+    project, _, _ = two_docs
+    w = make_window(project)
+    assert w.charts_dock.isHidden()
+    w.charts_dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: not w.charts_dock.visibleRegion().isEmpty(), timeout=3000)
+    assert w.facts_dock.visibleRegion().isEmpty()  # Facts is the tab behind it now
+
+
+def test_a_chart_filter_shows_the_table_from_its_first_column(qtbot, two_docs, make_window):
+    project, _, _ = two_docs
+    w = make_window(project)
+    qtbot.waitUntil(lambda: w.facts_view is not None, timeout=3000)
+    fv = w.facts_view
+    fv.table.resize(400, 200)
+    bar = fv.table.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    ids = [f.id for f in project.facts()]
+    w.apply_fact_filter(ids, "Trade facts")
+    assert bar.value() == 0
+    assert fv.filter_chip.isVisible() and "Trade facts" in fv.filter_chip.text()
+    bar.setValue(bar.maximum())
+    fv.filter_chip.click()
+    assert not fv.filter_chip.isVisible() and bar.value() == 0

@@ -60,7 +60,7 @@ SEARCH_DELAY_MS = 150
 COLUMN_SAMPLES = {
     "status": "suggested", "type": "Investment", "document": "China's trade with Central Asia",
     "confidence": "0.85", "number": "123.4 bn", "percent": "−12.5 %", "country": "KAZ",
-    "currency": "USD", "period": "2023-Q4", "date": "2023-05-19", "choice": "imports",
+    "currency": "USD", "period": "2023-01/2023-09", "date": "2023-05-19", "choice": "imports",
     "text": "Ministry of Commerce",
 }
 COLUMN_WIDTHS = {"evidence": 460, "key:period_text": 110, "key:metric": 160, "key:unit": 90}
@@ -298,6 +298,7 @@ class FactsView(QWidget):
             self.model.set_filter(fact_ids=list(fact_ids), scope=SCOPE_ALL)
         self._sync_scope_combo()
         self._show_document_column()
+        self.table.horizontalScrollBar().setValue(0)  # the status, type and evidence first
 
     def filtered_fact_ids(self) -> list[int]:
         """The facts the table shows, in table order."""
