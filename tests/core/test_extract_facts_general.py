@@ -48,14 +48,16 @@ def test_a_threshold_without_its_own_period_is_no_series():
     assert [f["value"] for f in got] == [44e9]
 
 
-def test_total_trade_reporter_follows_the_cited_statistics_else_china():
+def test_total_trade_reporter_follows_the_cited_statistics_else_the_first_named():
     (f,) = facts("Trade between Kyrgyzstan and China was worth $22 billion in 2024, Chinese customs data show.", ftype="trade")
     assert (f["reporter"], f["partner"]) == ("CHN", "KGZ")
     (f,) = facts("Trade between Tajikistan and China reached $1.9 billion in 2024, according to the Statistics Agency "
                  "under the President of Tajikistan.", ftype="trade")
     assert (f["reporter"], f["partner"]) == ("TJK", "CHN")
     (f,) = facts("Turnover between Mongolia and China amounted to $17 billion last year.", published="2025-03-01", ftype="trade")
-    assert (f["reporter"], f["partner"], f["period"]) == ("CHN", "MNG", "2024")
+    assert (f["reporter"], f["partner"], f["period"]) == ("MNG", "CHN", "2024")
+    (f,) = facts("Turnover between China and Mongolia amounted to $17 billion last year.", published="2025-03-01", ftype="trade")
+    assert (f["reporter"], f["partner"]) == ("CHN", "MNG")
     # A possessive names the reporter: no swap.
     (f,) = facts("Kazakhstan's trade with China grew to $43.8 billion in 2024.", ftype="trade")
     assert (f["reporter"], f["partner"]) == ("KAZ", "CHN")
@@ -85,7 +87,7 @@ def test_headline_restating_a_body_figure_is_no_fact():
     text = ("Kyrgyz-Chinese trade tops 20 billion dollars\n"
             "BISHKEK, May 2, 2025 -- Trade between Kyrgyzstan and China reached 20.4 billion dollars in 2024.")
     got = facts(text, published="2025-05-02", ftype="trade")
-    assert _trade(got) == [("CHN", "KGZ", "total", 20.4e9, "2024")]
+    assert _trade(got) == [("KGZ", "CHN", "total", 20.4e9, "2024")]
     # A headline figure the body does not repeat stays.
     text = "Tajik aluminium exports reach 500 million dollars\nDUSHANBE -- The plant expanded its output."
     assert [f["value"] for f in facts(text, ftype="trade")] == [500e6]

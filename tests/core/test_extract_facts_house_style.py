@@ -38,3 +38,21 @@ def test_the_n_months_refers_back_to_the_reporting_period():
             "Mongolian exports to China grew 6% to $7.7 billion over the eight months.")
     got = facts(text, published="2024-09-14", ftype="trade")
     assert one(got, 7.7e9)["period"] == "2024-01/2024-08"
+
+
+# ----------------------------------------------------------------------------- trade reporter
+
+
+def test_source_named_in_the_lead_reports_the_next_sentences_figures():
+    text = ("Russia stayed Kazakhstan's second trading partner in 2023, the Bureau of National Statistics of "
+            "Kazakhstan said.\n\nTurnover between the two countries came to $27.8 billion last year.")
+    got = facts(text, published="2024-02-10", ftype="trade")
+    f = one(got, 27.8e9)
+    assert (f["reporter"], f["partner"]) == ("KAZ", "RUS")
+
+
+def test_hyphenated_demonym_pair_reports_as_first_named():
+    (f,) = facts("Uzbek-Chinese trade turnover rose to $13.7 billion in 2024.", ftype="trade")
+    assert (f["reporter"], f["partner"], f["flow"]) == ("UZB", "CHN", "total")
+    (f,) = facts("Trade between Turkmenistan and Iran exceeded $1.3 billion in 2022.", ftype="trade")
+    assert (f["reporter"], f["partner"]) == ("TKM", "IRN")

@@ -249,6 +249,10 @@ def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]],
             cue = "poss"
         elif m.kind == "demonym":
             cue = "dem" if _DEM_ACTOR.match(text, m.end) else "adj"
+            if prev is not None and text[prev[0].end:m.start] in ("-", "–") and cue == "dem":
+                # "Kyrgyz-Chinese trade": a hyphenated pair names both sides, neither reports.
+                cue = "pair"
+                out[-1] = (prev[0], "pair")
         if cue == "and" and prev is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[prev[0].end:m.start]):
             cue = prev[1]  # "exports to Afghanistan and Uzbekistan": both are "to"
         out.append((m, cue))

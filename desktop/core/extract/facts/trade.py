@@ -10,8 +10,11 @@ Conventions, from the seeds' precedent and the guidelines:
 
 - Total trade is symmetric, so the reporter is the side whose statistics the sentence cites
   ("according to the General Administration of Customs of China" → CHN, "Kazakhstan's statistics
-  bureau" → KAZ); with no source, China is the reporter when it is a party (all seed trade facts
-  are China's), unless a possessive or demonym names the reporter ("Kazakhstan's trade with …").
+  bureau" → KAZ), in the sentence or in one of the two before it in the same or the previous
+  paragraph (a lead that names the source, then the figures); with no source, a possessive or
+  actor demonym names the reporter ("Kazakhstan's trade with …", "Chinese exports to …"), else
+  the first-named party ("Trade between Turkmenistan and China …" → TKM; "Kyrgyz-Chinese trade"
+  → KGZ).
 - A series of amounts of one cue, each with its own period ("reached $41 billion in 2023, up from
   $31 billion in 2022"; "$94.8 billion in 2024, after $89.4 billion in 2023 and $70.2 billion in
   2022") gives one fact per amount with the same parties.
@@ -91,6 +94,20 @@ _SERIES_GAP = re.compile(
     re.I,
 )
 _OWN_PERIOD = re.compile(r"\s+(?:in|for|during)\s+(?:the\s+)?(?:(?:19|20)\d\d\b|(?:first|second|third|fourth|same|previous)\b)", re.I)
+
+
+def recent_source(ctx: DocContext, sent: Sentence) -> str | None:
+    """The statistics source of the sentence, else of one of the two sentences before it (same or
+    previous paragraph)."""
+    code = source_country(ctx, sent)
+    for back in (1, 2):
+        if code or sent.index - back < 0:
+            break
+        prev = ctx.sentences[sent.index - back]
+        if sent.para - prev.para > 1:
+            break
+        code = source_country(ctx, prev)
+    return code
 
 
 def source_country(ctx: DocContext, sent: Sentence) -> str | None:
@@ -212,8 +229,8 @@ def _trade_parties(parties: list, flow: str, cue_text: str, ctx: DocContext,
     if reporter == "CA5" and partner and partner not in ("CA5", "WORLD") and flow == "total":
         reporter, partner = partner, reporter  # "Central Asia's trade with China": China reports.
     if flow == "total" and not stated and reporter and partner and partner != "WORLD":
-        # Symmetric: the side whose statistics are cited reports; else China.
-        first = source if source in (reporter, partner) else ("CHN" if "CHN" in (reporter, partner) else None)
+        # Symmetric: the side whose statistics are cited reports; else the first-named.
+        first = source if source in (reporter, partner) else None
         if first and first != reporter:
             reporter, partner = partner, reporter
     return reporter, partner
@@ -279,7 +296,7 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         return []
     series = _series(text, main, taken)
     dates = sentence_dates(ctx, sent)
-    source = source_country(ctx, sent)
+    source = recent_source(ctx, sent)
     exclude = [(m.start, m.end) for m in monies] + excluded_spans(sent, ("ORG", "EVENT", "INITIATIVE", "PERSON"))
     order = sorted(taken.items(), key=lambda kv: kv[1].start)
     out = []
