@@ -40,7 +40,7 @@ def test_seed_f1():
     assert res["entities"]["micro"]["f1"] >= 0.85, res["entities"]
 
 
-@pytest.mark.parametrize("sub", ["", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"])
+@pytest.mark.parametrize("sub", ["", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"])
 def test_own_gold_f1(sub):
     base = DATA / sub if sub else DATA
     res = evaluate_dirs(base / "gold", base / "texts", with_facts=False)
