@@ -56,3 +56,19 @@ def test_hyphenated_demonym_pair_reports_as_first_named():
     assert (f["reporter"], f["partner"], f["flow"]) == ("UZB", "CHN", "total")
     (f,) = facts("Trade between Turkmenistan and Iran exceeded $1.3 billion in 2022.", ftype="trade")
     assert (f["reporter"], f["partner"]) == ("TKM", "IRN")
+
+
+# ----------------------------------------------------------------------------- pledges
+
+
+def test_a_signed_deal_has_no_period():
+    text = ("The Tashkent forum closed on 14 May 2025.\n\nIn May, Chinese firms signed contracts worth $780 million "
+            "to build two cement plants in Uzbekistan.")
+    (f,) = facts(text, published="2025-05-20", ftype="investment")
+    assert (f["investor"], f["recipient"], f["kind"], f["period"]) == ("CHN", "UZB", "pledge", None)
+
+
+def test_a_government_pledge_keeps_its_announcement_year():
+    (f,) = facts("China pledged 2 billion yuan in grants to Kyrgyzstan for schools and clinics.",
+                 published="2025-09-01", ftype="investment")
+    assert (f["kind"], f["period"]) == ("pledge", "2025")

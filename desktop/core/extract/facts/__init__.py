@@ -14,6 +14,11 @@ Document-level rules applied after the sentence extractors:
   repeats (within 1 %) one given with its period.
 - An investment pledge with no date of its own takes the year it was announced: that of the last
   dated event fact before it ("At the summit, China pledged …"), else the publication year.
+- A deal — agreements or contracts signed, a loan agreed, approved or expected ("signed agreements
+  worth $2 billion", "approved a $50 million loan", "expects to receive $1 billion in loans") —
+  has no period at all: the day it was signed is not a period its money covers (house style of
+  the independent gold); a pledge by a party that is no country (investor null) is not dated by
+  the event or publication either.
 """
 
 from __future__ import annotations
@@ -100,7 +105,7 @@ def extract_facts(text: str, entities: Sequence[Span], published: str | None, zo
         b = max(a, min(b, len(text)))
         out.append(FactProposal(ftype, clean, a, b, conf, f"fact:{ftype}"))
     out = _drop_restated(text, out)
-    _date_pledges(out, published)
+    _date_pledges(text, out, published)
     return out
 
 
@@ -136,9 +141,21 @@ def _drop_restated(text: str, facts: list[FactProposal]) -> list[FactProposal]:
     return keep
 
 
-def _date_pledges(facts: list[FactProposal], published: str | None) -> None:
+_DEAL = re.compile(
+    r"\b(?:sign(?:ed|s|ing)?|inked|agreements?|deals?|contracts?|memorand\w*|approv\w*|loans?|credit\s+lines?|"
+    r"expects?\s+to\s+receive|expected\s+to\s+receive)\b",
+    re.I,
+)
+
+
+def _date_pledges(text: str, facts: list[FactProposal], published: str | None) -> None:
     for f in facts:
-        if f.type != "investment" or f.fields.get("kind") != "pledge" or f.fields.get("period"):
+        if f.type != "investment" or f.fields.get("kind") != "pledge":
+            continue
+        if _DEAL.search(text, f.evidence_start, f.evidence_end):
+            f.fields["period"] = f.fields["period_text"] = None
+            continue
+        if f.fields.get("period") or not f.fields.get("investor"):
             continue
         events = [e for e in facts if e.type == "event" and e.fields.get("start") and e.evidence_start <= f.evidence_start]
         year = events[-1].fields["start"][:4] if events else (published[:4] if published and published[:4].isdigit() else None)
