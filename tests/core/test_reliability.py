@@ -179,6 +179,31 @@ def test_a_missing_project_with_backups_is_offered_its_backup(proj):
     assert counts(proj)["documents"] == 40
 
 
+def test_a_hot_rollback_journal_is_recovered_not_called_damaged(tmp_path):
+    """A process killed inside a transaction on a rollback-journal file (an old project)
+    leaves a hot journal: the read-only check cannot replay it, the open must."""
+    import shutil
+
+    path = tmp_path / "old.steppe"
+    shutil.copyfile(REPO / "tests" / "fixtures" / "project_v1.steppe", path)
+    crash = (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('PRAGMA cache_size = 1')\n"
+        "c.execute('BEGIN')\n"
+        "c.execute(\"UPDATE documents SET text = text || printf('%.5000c', 'x')\")\n"
+        "c.execute('DELETE FROM facts')\n"
+        "os._exit(9)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", crash, str(path)], cwd=REPO)
+    assert r.returncode == 9
+    journal = path.with_name(path.name + "-journal")
+    assert journal.exists() and journal.stat().st_size > 0
+    with open_project_safely(path) as opened:
+        assert opened.project.counts()["facts"] == 3  # the half transaction was rolled back
+        assert opened.project.integrity_problems() == []
+
+
 def test_a_file_that_is_not_a_project_is_not_called_damaged(tmp_path):
     path = tmp_path / "notes.steppe"
     path.write_text("just some notes, not a database " * 10)

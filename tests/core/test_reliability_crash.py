@@ -270,5 +270,43 @@ def test_killed_reviewer_never_leaves_a_broken_or_half_changed_project(tmp_path)
     assert total_done > 0
 
 
+OPEN_CHILD = (
+    "import sys\nfrom desktop.core.store.open import open_project_safely\n"
+    "print('STARTED', flush=True)\n"
+    "with open_project_safely(sys.argv[1], backup_interval=0) as o:\n    print('OPENED', flush=True)\n"
+)
+
+
+def test_killed_while_opening_and_upgrading_a_v1_project(tmp_path):
+    """Kill a process while it locks, checks, backs up and migrates an old project."""
+    import shutil
+
+    from desktop.core.store import schema
+    from desktop.core.store.open import open_project_safely
+
+    fixture = REPO / "tests" / "fixtures" / "project_v1.steppe"
+    rng = random.Random(11)
+    seen: list[tuple[bool, int]] = []
+    for loop in range(max(5, default_loops() // 2)):
+        path = tmp_path / f"old{loop}.steppe"
+        shutil.copyfile(fixture, path)
+        proc = subprocess.Popen([sys.executable, "-c", OPEN_CHILD, str(path)], cwd=REPO,
+                                stdout=subprocess.PIPE, text=True)
+        assert proc.stdout.readline().strip() == "STARTED"
+        time.sleep(rng.uniform(0, 0.015))
+        proc.send_signal(signal.SIGKILL)
+        opened_before = "OPENED" in proc.stdout.read()
+        proc.wait()
+        proc.stdout.close()
+        seen.append((opened_before, 0))
+        with open_project_safely(path) as opened:
+            p = opened.project
+            assert p.schema_version() == schema.SCHEMA_VERSION, f"loop {loop}"
+            assert p.integrity_problems() == []
+            assert p.counts()["documents"] == 2 and p.counts()["facts"] == 3
+            assert len(p.audit_entries()) == 3
+    print(f"\nkilled: {sum(not o for o, _ in seen)} before the open finished, {sum(o for o, _ in seen)} once open")
+
+
 if __name__ == "__main__" and len(sys.argv) == 4 and sys.argv[1] == "child":
     child(sys.argv[2], int(sys.argv[3]))

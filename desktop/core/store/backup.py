@@ -234,12 +234,29 @@ def _detail(message: str) -> str:
 
 
 def _check_database(path: Path, *, quick: bool) -> str | None:
-    """Run SQLite's check on the file as it would be opened (a ``-wal`` beside it included)."""
+    """Run SQLite's check on the file as it would be opened (a ``-wal`` beside it included).
+
+    Read-only first: a pending WAL is read but never checkpointed into a damaged file. A
+    crash can leave recovery that needs writing (a hot rollback journal, a WAL without its
+    index): then the check runs again through a normal connection, which recovers the file
+    exactly as opening the project would.
+    """
+    problem = _run_check(f"{path.resolve().as_uri()}?mode=ro", quick)
+    if problem is not None and _needs_write(problem):
+        problem = _run_check(str(path), quick, uri=False)
+    return problem
+
+
+def _needs_write(problem: str) -> bool:
+    low = problem.lower()
+    return "readonly" in low or "read-only" in low or "unable to open" in low
+
+
+def _run_check(target: str, quick: bool, uri: bool = True) -> str | None:
     try:
-        # read-only: a -wal beside the file is read but never checkpointed into a damaged file
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(target, uri=uri, isolation_level=None)
     except sqlite3.Error as err:
-        return str(err)
+        return f"database check failed: {err}"
     try:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")]
         if rows != ["ok"]:
