@@ -50,6 +50,7 @@ from desktop.core.session import OperationError, Session
 from desktop.core.store.project import ProjectError
 
 ERROR_STYLE = "color: #b00020;"
+SUCCESS_STYLE = "color: #2e7d32;"
 
 
 class ExportWorker(QThread):
@@ -124,6 +125,24 @@ class ExportWorker(QThread):
         self.done.emit(lines, "", False)
 
 
+def default_export_folder(project_path: Path) -> Path:
+    """Where exports go unless the analyst picks a place: beside the project, except for
+    projects kept in Steppe's own data folder (the default and sample projects), whose
+    exports go to the Documents folder (or home), where the analyst will look for them."""
+    from desktop.core.paths import user_data_dir
+
+    folder = project_path.resolve().parent
+    try:
+        hidden = folder == user_data_dir().resolve()
+    except OSError:
+        hidden = False
+    if not hidden:
+        return folder
+    home = Path.home()
+    docs = home / "Documents"
+    return docs if docs.is_dir() else home
+
+
 def _path_row(edit: QLineEdit, browse: QPushButton) -> QWidget:
     w = QWidget()
     h = QHBoxLayout(w)
@@ -138,15 +157,17 @@ class ExportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, session: Session, current_filter_ids: list[int] | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle("Export facts")
         self.session = session
         self.filter_ids = list(current_filter_ids) if current_filter_ids is not None else None
         self.worker: ExportWorker | None = None
         self.written_folder: Path | None = None
         project = session.project
-        base = project.path.parent
+        base = default_export_folder(project.path)
         counts = project.counts()
 
+        intro = QLabel(f"Export the facts of “{project.name}” with their evidence and sources.")
+        intro.setWordWrap(True)
         which = QGroupBox("Facts")
         v = QVBoxLayout(which)
         self.all_radio = QRadioButton(f"All facts ({counts['facts']})")
@@ -178,9 +199,16 @@ class ExportDialog(QDialog):
         )):
             button = QPushButton("Choose…")
             button.clicked.connect(browse)
+            edit.setMinimumWidth(380)
+            edit.setToolTip(edit.text())
+            edit.textChanged.connect(edit.setToolTip)
             g.addWidget(check, row, 0)
             g.addWidget(_path_row(edit, button), row, 1)
             check.toggled.connect(self._update_buttons)
+            for w in (edit, button):  # a format that is off has its target greyed out
+                w.setEnabled(check.isChecked())
+                check.toggled.connect(w.setEnabled)
+        g.setColumnStretch(1, 1)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -205,12 +233,14 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.cancel_button)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(intro)
         layout.addWidget(which)
         layout.addWidget(formats)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addStretch(1)
         layout.addLayout(buttons)
-        self.resize(640, self.sizeHint().height())
+        self.resize(max(760, self.sizeHint().width()), self.sizeHint().height() + 24)
         self._update_buttons()
 
     # ------------------------------------------------------------------ choosing
@@ -293,8 +323,8 @@ class ExportDialog(QDialog):
             else:
                 self._show_error(text)
         else:
-            self.status.setStyleSheet("")
-            self.status.setText("\n".join(lines))
+            self.status.setStyleSheet(SUCCESS_STYLE)
+            self.status.setText("✓ " + "\n".join(lines))
             target = self._target_folder
             self.written_folder = target.parent if target is not None else None
             self.open_button.setVisible(self.written_folder is not None)
@@ -376,6 +406,9 @@ class ImportCorrectionsDialog(QDialog):
         browse.clicked.connect(self.browse)
         self.summary = QLabel("Choose a workbook.")
         self.summary.setWordWrap(True)
+        f = self.summary.font()
+        f.setBold(True)
+        self.summary.setFont(f)
         self.notes = QLabel("")
         self.notes.setWordWrap(True)
         self.table = QTableWidget(0, 3)
@@ -397,13 +430,14 @@ class ImportCorrectionsDialog(QDialog):
         layout.addWidget(_path_row(self.path_edit, browse))
         layout.addWidget(self.summary)
         layout.addWidget(self.notes)
-        layout.addWidget(QLabel("Refused rows (not applied):"))
+        self.refused_label = QLabel("Refused rows (not applied):")
+        layout.addWidget(self.refused_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.resize(760, 460)
 
     def browse(self) -> bool:
-        start = self.path_edit.text() or str(self.session.project.path.parent)
+        start = self.path_edit.text() or str(default_export_folder(self.session.project.path))
         name, _ = QFileDialog.getOpenFileName(self, "Import corrections", start, "Excel workbook (*.xlsx)")
         if name:
             self.start_reading(name)
@@ -460,6 +494,8 @@ class ImportCorrectionsDialog(QDialog):
             + ("" if not plan.empty else ". Nothing to apply.")
         )
         self.notes.setText("\n".join(plan.notes))
+        self.refused_label.setText("Refused rows (not applied):" if plan.refused else "No row was refused.")
+        self.table.setVisible(bool(plan.refused))
         self.table.setRowCount(len(plan.refused))
         for i, r in enumerate(plan.refused):
             for j, value in enumerate((r.sheet, "" if r.row is None else str(r.row), r.reason)):
@@ -485,9 +521,11 @@ class ImportCorrectionsDialog(QDialog):
         super().reject()
 
 
-def import_corrections_dialog(parent: QWidget | None, session: Session) -> None:
-    """Ask for an edited workbook, show its summary and apply it on Apply (one undo step)."""
+def import_corrections_dialog(parent: QWidget | None, session: Session):
+    """Ask for an edited workbook, show its summary and apply it on Apply (one undo step).
+    Returns the plan that was applied, or ``None``."""
     dialog = ImportCorrectionsDialog(parent, session)
     if not dialog.browse():
-        return
+        return None
     dialog.exec()
+    return dialog.plan if dialog.changes is not None else None

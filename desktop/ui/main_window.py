@@ -743,7 +743,10 @@ class MainWindow(QMainWindow):
             self.show_message("Import corrections", f"Reading a workbook back is not available in this build ({err}).",
                               QMessageBox.Icon.Information)
             return
-        module.import_corrections_dialog(self, self.session)
+        plan = module.import_corrections_dialog(self, self.session)
+        if plan is not None:
+            self.status(f"Corrections applied: {len(plan.edits)} edited, {len(plan.added)} added, "
+                        f"{len(plan.rejected)} rejected (Ctrl+Z undoes them)", 10000)
 
     # ------------------------------------------------------------------ import
 

@@ -36,6 +36,7 @@ def test_export_dialog_writes_the_chosen_formats(qtbot, session, tmp_path):
     dialog.jsonl_edit.setText(str(tmp_path / "ui.jsonl"))
     run_export(qtbot, dialog)
     assert "Wrote" in dialog.status.text() and "3 facts" in dialog.status.text()
+    assert dialog.status.text().startswith("✓") and "2e7d32" in dialog.status.styleSheet()
     assert dialog.open_button.isVisibleTo(dialog) and dialog.written_folder == tmp_path
     assert load_workbook(tmp_path / "ui.xlsx")["About"]["B7"].value == "the facts of the current table filter: 3"
     assert (tmp_path / "ui.jsonl").exists()
@@ -80,7 +81,8 @@ def test_import_corrections_dialog_shows_summary_and_applies_one_step(qtbot, ses
     plan = dialog.load(path)
     assert plan is not None
     assert dialog.summary.text().startswith("1 edited, 0 added, 0 rejected — 1 row refused")
-    assert dialog.table.rowCount() == 1
+    assert dialog.table.rowCount() == 1 and dialog.table.isVisibleTo(dialog)
+    assert dialog.refused_label.text().startswith("Refused rows")
     assert [dialog.table.item(0, j).text() for j in range(2)] == ["Trade", "3"]
     assert "XXX" in dialog.table.item(0, 2).text()
     assert dialog.apply_button.isEnabled()
@@ -114,3 +116,36 @@ def test_import_corrections_dialog_reads_in_a_worker(qtbot, session, tmp_path):
     assert dialog.summary.text().startswith("0 edited, 0 added, 1 rejected — 0 rows refused")
     dialog.apply_button.click()
     assert session.project.fact(dialog.plan.rejected[0]).status == "rejected"
+
+
+def test_export_targets_default_beside_the_project_or_in_documents(qtbot, session, tmp_path, monkeypatch):
+    from desktop.ui import export_dialog
+
+    dialog = ExportDialog(None, session, None)
+    qtbot.addWidget(dialog)
+    assert dialog.xlsx_edit.text() == str(tmp_path / "ui.xlsx")
+    # a format that is off has its target greyed out
+    assert dialog.xlsx_edit.isEnabled() and not dialog.csv_edit.isEnabled()
+    dialog.csv_check.setChecked(True)
+    assert dialog.csv_edit.isEnabled()
+    # the default project lives in Steppe's data folder: its exports go where the analyst looks
+    monkeypatch.setattr("desktop.core.paths.user_data_dir", lambda: tmp_path)
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setattr(export_dialog.Path, "home", staticmethod(lambda: home))
+    assert export_dialog.default_export_folder(tmp_path / "default.steppe") == home / "Documents"
+    assert export_dialog.default_export_folder(tmp_path / "sub" / "p.steppe") == tmp_path / "sub"
+
+
+def test_a_clean_workbook_says_no_row_was_refused(qtbot, session, tmp_path):
+    path = tmp_path / "c.xlsx"
+    export_workbook(session.project, path)
+    wb = load_workbook(path)
+    ws = wb["Trade"]
+    hdr = [c.value for c in ws[1]]
+    ws.cell(2, hdr.index("Value") + 1).value = 43
+    wb.save(path)
+    dialog = ImportCorrectionsDialog(None, session)
+    qtbot.addWidget(dialog)
+    assert dialog.load(path) is not None
+    assert dialog.refused_label.text() == "No row was refused." and not dialog.table.isVisibleTo(dialog)
