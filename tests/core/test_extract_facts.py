@@ -382,7 +382,7 @@ def test_conjoined_destinations_and_currency_home():
 def test_org_of_a_country_invests():
     text = "CNPC has invested about $3.7 billion in Uzbekistan over the past decade."
     (f,) = facts(text, spans(text, ("ORG", "CNPC")), ftype="investment")
-    assert (f["investor"], f["recipient"], f["kind"], f["qualifier"]) == ("CHN", "UZB", "stock", "about")
+    assert (f["investor"], f["recipient"], f["kind"], f["qualifier"]) == ("CHN", "UZB", "flow", "about")
 
 
 def test_the_region_after_a_chinese_province_is_not_central_asia():

@@ -52,7 +52,7 @@ def test_kazinform_article():
     target = next(f for f in facts if f.type == "trade" and f.fields["value"] == 40e9)
     assert target.confidence < 0.6  # a target, not a statistic
     inv = {(f["investor"], f["recipient"], f["kind"], f["value"]) for f in _by_type(facts, "investment")}
-    assert ("CHN", "KAZ", "stock", 24e9) in inv and ("CHN", "KAZ", "flow", 1.5e9) in inv
+    assert ("CHN", "KAZ", "flow", 24e9) in inv and ("CHN", "KAZ", "flow", 1.5e9) in inv
     (ind,) = _by_type(facts, "indicator")
     assert (ind["metric"], ind["unit"], ind["value"], ind["period"]) == ("cross-border freight volume", "tonnes", 28e6, "2023")
     (ev,) = _by_type(facts, "event")

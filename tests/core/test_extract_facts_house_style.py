@@ -72,3 +72,39 @@ def test_a_government_pledge_keeps_its_announcement_year():
     (f,) = facts("China pledged 2 billion yuan in grants to Kyrgyzstan for schools and clinics.",
                  published="2025-09-01", ftype="investment")
     assert (f["kind"], f["period"]) == ("pledge", "2025")
+
+
+# ----------------------------------------------------------------------------- trade and investment families
+
+
+def test_comparison_base_with_a_half_year_label_is_its_own_fact():
+    got = facts("Trade between Kazakhstan and Turkey reached $3.1 billion in January-June, down 4% from "
+                "$3.23 billion in H1 2023.", published="2024-07-20", ftype="trade")
+    assert one(got, 3.23e9)["period"] == "2023-01/2023-06"
+    assert one(got, 3.1e9)["period"] == "2024-01/2024-06"
+
+
+def test_the_whole_named_again_does_not_take_the_parts_flow():
+    got = facts("Imports from Russia made up most of the turnover at $2.9 billion, while Tajik exports to Russia "
+                "were only $160 million.", ftype="trade")
+    assert one(got, 2.9e9)["flow"] == "import"
+
+
+def test_inflows_from_a_country_are_investment():
+    got = facts("Net inflows from Turkey amounted to 95 billion tenge in 2023, according to the National Bank "
+                "of Kazakhstan.", ftype="investment")
+    f = one(got, 95e9)
+    assert (f["investor"], f["kind"], f["currency"]) == ("TUR", "flow", "KZT")
+
+
+def test_a_country_expecting_loans_is_the_recipient_of_a_pledge():
+    got = facts("Tajikistan expects to receive $600 million in Chinese loans for the new highway.", ftype="investment")
+    f = one(got, 600e6)
+    assert (f["investor"], f["recipient"], f["kind"]) == ("CHN", "TJK", "pledge")
+
+
+def test_invested_over_a_span_is_a_flow():
+    got = facts("Over the past five years Turkish companies have invested more than $1.2 billion in Turkmenistan.",
+                ftype="investment")
+    f = one(got, 1.2e9)
+    assert (f["investor"], f["recipient"], f["kind"], f["qualifier"]) == ("TUR", "TKM", "flow", "over")

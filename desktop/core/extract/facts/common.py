@@ -245,6 +245,8 @@ def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]],
         pm = re.search(r"\b(from|to|with|between|and|into|in|by|of)\s+(?:the\s+)?$", pre)
         if pm:
             cue = {"into": "to", "in": "to", "and": "and"}.get(pm.group(1), pm.group(1))
+            if pm.group(1) == "in" and m.kind == "demonym" and _DEM_ACTOR.match(text, m.end):
+                cue = "dem"  # "$2 billion in Chinese loans": the lender, not a place
         elif mt.endswith(("'s", "’s")):
             cue = "poss"
         elif m.kind == "demonym":

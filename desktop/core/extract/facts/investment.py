@@ -1,4 +1,12 @@
-"""Investment figures: cues, kind (stock | flow | pledge) and investor/recipient."""
+"""Investment figures: cues, kind (stock | flow | pledge) and investor/recipient.
+
+Kinds: "accumulated", "stock", "to date", "since 2005", "as of / at the end of" → stock; an amount
+invested over a stated span ("had invested $3.3 billion over the past decade") is the sum of that
+span's flows → flow (house style of the independent gold); worth/signed/pledged/will provide/
+"expects to receive … in loans" → pledge. "Gross inflows from China" are investment inflows.
+A country that receives ("Kyrgyzstan expects to receive …", "Uzbekistan attracted …") is the
+recipient; a demonym before a lender's noun after "in" ("in Chinese loans") is the investor.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +17,18 @@ INVEST_CUE = re.compile(
     r"(?:invest(?:ment|ments|ed|s|ing)?|FDI|ODI|capital\s+inflows?)\b"
     r"|\b(?:agreements?|deals?|contracts?|documents?|memorand(?:um|a)|projects?|investment\s+projects?|"
     r"portfolio|packages?)\s+(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of|totall?ing|amounting\s+to)"
-    r"|\bloans?\b|\bfinancing\b|\bcredit\s+line|\b(?:to\s+)?cost(?:s|ing)?\b|\bvalued\s+at\b|\bestimated\s+at\b"
+    r"|\b(?:gross\s+|net\s+|FDI\s+)?inflows?\b|\bloans?\b|\bfinancing\b|\bcredit\s+line|\b(?:to\s+)?cost(?:s|ing)?\b|\bvalued\s+at\b|\bestimated\s+at\b"
     r"|\bgrants?\b|\b(?:financial|economic|development)\s+(?:aid|assistance)\b",
     re.I,
 )
 # A cost or valuation cue: with no investing party in its clause, the figure is what a project
 # costs (an indicator, "estimated cost"), not an investment.
 COST_CUE = re.compile(r"\b(?:to\s+)?cost(?:s|ing)?\b|\b(?:valued|estimated)\s+at\b", re.I)
-_STOCK = re.compile(r"\b(?:accumulat\w*|cumulative\w*|stock|in\s+total|total\s+(?:direct\s+)?investment|to\s+date|so\s+far|as\s+of|since\s+(?:19|20)\d\d|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades?)|end\s+of)\b", re.I)
+_STOCK = re.compile(r"\b(?:accumulat\w*|cumulative\w*|stock|in\s+total|total\s+(?:direct\s+)?investment|to\s+date|so\s+far|as\s+of|since\s+(?:19|20)\d\d|end\s+of)\b", re.I)
 _PLEDGE = re.compile(
     r"\b(?:worth|valued\s+at|cost(?:s|ing)?|will\s+invest|plans?\s+to\s+invest|planned|pledg\w*|commit(?:s|ted|ting|ment|ments)?|estimated\s+at|to\s+be\s+invested|signed|agreed|"
     r"agreements?|deals?|contracts?|memorand\w*|intends?\s+to|would\s+invest|expected\s+to\s+invest|announced|promis\w*|"
-    r"(?:will|would|shall|to)\s+(?:provide|offer|allocate|extend|grant|give)|earmark\w*)\b",
+    r"(?:will|would|shall|to)\s+(?:provide|offer|allocate|extend|grant|give)|earmark\w*|expect\w*\s+to\s+receive)\b",
     re.I,
 )
 

@@ -93,7 +93,16 @@ _SERIES_GAP = re.compile(
     r"(?:(?:about|around|roughly|nearly|some|almost|over|more\s+than|less\s+than|approximately|just|only)\s+)?$",
     re.I,
 )
-_OWN_PERIOD = re.compile(r"\s+(?:in|for|during)\s+(?:the\s+)?(?:(?:19|20)\d\d\b|(?:first|second|third|fourth|same|previous)\b)", re.I)
+_OWN_PERIOD = re.compile(
+    r"\s+(?:in|for|during)\s+(?:the\s+|all\s+of\s+)?(?:(?:19|20)\d\d\b|(?:first|second|third|fourth|same|previous)\b|[HQ][1-4]\s+(?:19|20)\d\d\b|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.;,]{0,14}(?:19|20)\d\d\b)",
+    re.I,
+)
+
+
+_RECEIVES = re.compile(r"\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:receiv|attract|obtain)\w*\b", re.I)
+# "… accounted for the bulk of the turnover at $4.41 billion": the turnover named again, no cue.
+_OF_THE = re.compile(r"\b(?:of|in)\s+(?:the|total|overall)\s+$", re.I)
 
 
 def recent_source(ctx: DocContext, sent: Sentence) -> str | None:
@@ -159,6 +168,8 @@ def _cues(ctx: DocContext, sent: Sentence) -> list[Cue]:
                 continue  # "Trade Organization", "Investment Forum"
             if kind == "trade" and _MODIFIER_OF.match(text, m.end()):
                 continue  # "trade center", "export credit": a modifier of another thing
+            if kind == "trade" and out and out[-1].kind == "trade" and _OF_THE.search(text, max(sent.start, m.start() - 12), m.start()):
+                continue  # "Imports … accounted for the bulk of the turnover": the whole named again
             out.append(Cue(m.start(), m.end(), kind, m.group()))
     if out:
         for m in _PART_CUE.finditer(text, sent.start, sent.end):
@@ -313,6 +324,8 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         parties = parties_in(ctx, a, b, exclude, sent, orgs)
         if not parties and k:
             parties = parties_in(ctx, sent.start, b, exclude, sent, orgs)
+        if orgs:
+            parties = [(pm, "to") if c == "" and _RECEIVES.match(text, pm.end) else (pm, c) for pm, c in parties]
         change = find_change(text, a, b)
         qual = qualifier_before(text, money.start, a) or (change.qualifier if change else None)
         part = cue.kind.startswith("part:")
