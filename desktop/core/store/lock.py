@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import json
 import os
 import socket
@@ -32,6 +31,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from desktop.core.store.project import ProjectError
+
+try:
+    import fcntl
+except ImportError:  # not a POSIX system: projects open without a lock (``lock.supported`` False)
+    fcntl = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -130,8 +134,10 @@ def _read_info(path: Path) -> LockInfo | None:
 def holder_of(project_path: str | Path) -> LockInfo | None:
     """Who holds ``project_path`` open, or ``None`` when nobody does (never takes the lock)."""
     path = lock_path(project_path)
+    if fcntl is None:
+        return None
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return None
     try:
@@ -158,8 +164,11 @@ def acquire_lock(project_path: str | Path) -> ProjectLock:
             mine._count += 1
             return mine
     path = lock_path(project_path)
+    if fcntl is None:
+        info = LockInfo(os.getpid(), socket.gethostname(), datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        return ProjectLock(project_path, None, info, supported=False)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
     except OSError as err:
         raise ProjectError(
             f"Cannot lock {project_path.name}: {err.strerror or err} ({path.parent})"
