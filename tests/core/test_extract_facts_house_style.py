@@ -108,3 +108,19 @@ def test_invested_over_a_span_is_a_flow():
                 ftype="investment")
     f = one(got, 1.2e9)
     assert (f["investor"], f["recipient"], f["kind"], f["qualifier"]) == ("TUR", "TKM", "flow", "over")
+
+
+def test_our_trade_in_a_quote_takes_the_documents_other_side():
+    text = ("Uzbekistan and China signed eleven documents on Tuesday.\n\n"
+            '"Last year our trade grew to $14 billion according to Uzbek statistics," the minister said.')
+    got = facts(text, published="2025-03-04", ftype="trade")
+    f = one(got, 14e9)
+    assert (f["reporter"], f["partner"], f["period"]) == ("UZB", "CHN", "2024")
+
+
+def test_investment_in_the_country_goes_to_the_documents_other_side():
+    text = ("Kyrgyzstan and China agreed on new mining projects.\n\n"
+            "Chinese direct investment in the country's economy reached $410 million in 2023.")
+    got = facts(text, ftype="investment")
+    f = one(got, 410e6)
+    assert (f["investor"], f["recipient"]) == ("CHN", "KGZ")

@@ -100,7 +100,7 @@ _DATE_FALLBACK = re.compile(
     r"|(?:first|second|third|fourth)\s+(?:quarter|half)(?:\s+of\s+(?:19|20)\d\d)?"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s*(?:-|–|to|through)\s*(?:January|February|March|April|May|June|July|August|September|October|November|December))?(?:\s+\d{1,2}(?!\d))?(?:,?\s*(?:19|20)\d\d)?"
     r"|(?:19|20)\d\d(?:\s*(?:-|–|to)\s*(?:19|20)\d\d)?"
-    r"|(?:same\s+period\s+)?(?:last|this|previous|past)\s+year)",
+    r"|(?:same\s+period\s+)?(?:[Ll]ast|[Tt]his|[Pp]revious|[Pp]ast)\s+year)",
 )
 
 

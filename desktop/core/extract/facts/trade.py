@@ -100,6 +100,8 @@ _OWN_PERIOD = re.compile(
 )
 
 
+_OUR = re.compile(r"\b(?:our|bilateral|mutual|two-way)\s+(?:\w+\s+)?(?:trade|turnover)\b", re.I)
+_THE_COUNTRY = re.compile(r"\b(?:in|into|to)\s+the\s+(?:country|republic)(?:'s|’s)?\b", re.I)
 _RECEIVES = re.compile(r"\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:receiv|attract|obtain)\w*\b", re.I)
 # "… accounted for the bulk of the turnover at $4.41 billion": the turnover named again, no cue.
 _OF_THE = re.compile(r"\b(?:of|in)\s+(?:the|total|overall)\s+$", re.I)
@@ -359,6 +361,10 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
                 "value_usd": value_usd, "change_pct": change.value if change else None, "qualifier": qual,
             }
             reporter, partner, filled = _from_memory(ctx, reporter, partner, sent.para)
+            if reporter and not partner and ctx.pair and reporter in ctx.pair and _OUR.search(clause):
+                # "our trade", "bilateral trade": the other side of the document's pair.
+                partner = ctx.pair[1] if reporter == ctx.pair[0] else ctx.pair[0]
+                filled = True
             fields["reporter"], fields["partner"] = reporter, partner
             if not reporter or not partner:
                 conf -= 0.25
@@ -383,6 +389,8 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
                 "period_text": period_text, "value": money.value, "currency": money.currency,
                 "value_usd": value_usd, "change_pct": change.value if change else None, "qualifier": qual,
             }
+            if investor and not recipient and ctx.pair and investor in ctx.pair and _THE_COUNTRY.search(clause):
+                recipient = ctx.pair[1] if investor == ctx.pair[0] else ctx.pair[0]  # "in the country's economy"
             investor, recipient, filled = _from_memory(ctx, investor, recipient, sent.para)
             if investor != "CHN" and recipient == "CHN" and filled:
                 investor, recipient = recipient, investor
