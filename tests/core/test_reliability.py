@@ -264,6 +264,17 @@ def test_cli_reports_damage_and_restores(proj, capsys):
     assert "40 documents" in capsys.readouterr().out
 
 
+def test_cli_restores_a_chosen_backup(proj, capsys):
+    t0 = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
+    older = make_backup(proj, now=t0)
+    with Project(proj) as p, p.transaction() as c:
+        c.execute("DELETE FROM facts")
+    make_backup(proj, now=t0 + timedelta(hours=1))  # the newest has no facts
+    assert cli_main(["restore", "--project", str(proj), "--backup", str(older.path)]) == 0
+    assert "restored" in capsys.readouterr().out
+    assert counts(proj)["facts"] == 40
+
+
 def test_cli_restore_without_backups_fails_cleanly(tmp_path, capsys):
     assert cli_main(["restore", "--project", str(tmp_path / "x.steppe")]) == 2
     assert "no usable backup" in capsys.readouterr().err
