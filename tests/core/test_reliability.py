@@ -68,6 +68,14 @@ def test_open_makes_a_verified_backup_and_respects_the_interval(proj):
         assert b.counts() == counts(proj)
 
 
+def test_backup_interval_and_count_from_the_environment(proj, monkeypatch):
+    monkeypatch.setenv("STEPPE_BACKUP_INTERVAL", "0")
+    monkeypatch.setenv("STEPPE_BACKUP_KEEP", "2")
+    for _ in range(4):
+        open_project_safely(proj).close()
+    assert len(list_backups(proj)) == 2
+
+
 def test_new_project_is_not_backed_up(tmp_path):
     with open_project_safely(tmp_path / "new.steppe") as opened:
         assert opened.created and opened.backup is None

@@ -36,14 +36,16 @@ What happens, in order:
 3. **Open** :class:`Project` (which migrates an older format; a backup is taken first,
    whatever the interval, so the old file can be recovered).
 4. **Backup** (``backup.make_backup``): at most one per open, none if the newest backup is
-   younger than ``backup_interval`` seconds (default 10 minutes); the newest ``keep`` (5) are
-   kept. ``backup="background"`` copies in a thread with its own connection (the project is
-   usable at once; ``opened.wait_for_backup()`` joins it); ``backup="off"`` skips it.
+   younger than ``backup_interval`` seconds (default 10 minutes, or ``$STEPPE_BACKUP_INTERVAL``);
+   the newest ``keep`` (5, or ``$STEPPE_BACKUP_KEEP``) are kept. ``backup="background"``
+   copies in a thread with its own connection (the project is usable at once;
+   ``opened.wait_for_backup()`` joins it); ``backup="off"`` skips it.
    A failed backup never stops the open: ``opened.backup_error`` holds the reason.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from dataclasses import dataclass, field
@@ -113,6 +115,13 @@ class OpenedProject:
         self.close()
 
 
+def _env_number(name: str, default: float) -> float:
+    try:
+        return max(0.0, float(os.environ.get(name, default)))
+    except ValueError:
+        return default
+
+
 def _file_version(path: Path) -> int | None:
     try:
         with path.open("rb") as fh:
@@ -130,8 +139,8 @@ def open_project_safely(
     read_only_if_locked: bool = False,
     check: str = "quick",
     backup: str = "sync",
-    backup_interval: float = MIN_INTERVAL,
-    keep: int = KEEP,
+    backup_interval: float | None = None,
+    keep: int | None = None,
 ) -> OpenedProject:
     """Lock, check, open and back up a project; see the module docstring.
 
@@ -140,6 +149,10 @@ def open_project_safely(
     :class:`~desktop.core.store.project.ProjectError` (all ``ProjectError``; ``str(err)`` is
     a message for the user).
     """
+    if backup_interval is None:
+        backup_interval = _env_number("STEPPE_BACKUP_INTERVAL", MIN_INTERVAL)
+    if keep is None:
+        keep = int(_env_number("STEPPE_BACKUP_KEEP", KEEP))
     if check not in ("quick", "full", "header"):
         raise ValueError(f"check must be quick, full or header, not {check!r}")
     if backup not in ("sync", "background", "off"):
