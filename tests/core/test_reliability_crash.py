@@ -266,7 +266,7 @@ def test_killed_reviewer_never_leaves_a_broken_or_half_changed_project(tmp_path)
         for b in list_backups(project)[:1]:
             assert latest_good_backup(project) is not None, f"loop {loop}: no good backup among {b}"
     print(f"\n{kills} kills, {total_done} operations reported done, {unreported} committed but not yet reported")
-    assert kills >= loops * 0.8
+    assert kills >= loops * 0.5  # "time" kills may come after a fast child has finished
     assert total_done > 0
 
 
