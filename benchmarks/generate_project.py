@@ -212,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--facts", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
+    if args.docs < 1 or args.facts < 0:
+        ap.error("--docs must be at least 1 and --facts at least 0")
     r = generate(args.out, args.docs, args.facts, args.seed)
     print(f"{args.out}: {r['documents']:,} documents, {r['entities']:,} entities, {r['facts']:,} facts,"
           f" {r['megabytes']:.0f} MB in {r['seconds']:.1f} s")
