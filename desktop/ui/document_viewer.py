@@ -133,6 +133,13 @@ class TextView(QPlainTextEdit):
         super().resizeEvent(ev)
         self._viewer._scrolled()
 
+    def changeEvent(self, ev) -> None:
+        super().changeEvent(ev)
+        if ev.type() == QEvent.Type.PaletteChange and self._viewer.doc_id is not None:
+            was_dark = self._viewer._dark
+            if theme.is_dark(self.palette()) != was_dark:  # light ↔ dark: other highlight colours
+                self._viewer._rebuild_selections()
+
     def mouseReleaseEvent(self, ev) -> None:
         super().mouseReleaseEvent(ev)
         if ev.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
@@ -247,6 +254,7 @@ class DocumentViewer(QWidget):
         self._zone_spans: list[tuple[int, int, QTextCharFormat]] = []
         self._span_starts: list[int] = []
         self._longest = 0
+        self._dark = False
         self._window: tuple[int, int] | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -278,8 +286,6 @@ class DocumentViewer(QWidget):
     def changeEvent(self, ev) -> None:
         if ev.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.meta.setStyleSheet(theme.muted_style(self.palette()))
-            if self.doc_id is not None:  # light ↔ dark: the highlight colours change too
-                self._rebuild_selections()
         super().changeEvent(ev)
 
     # ------------------------------------------------------------------ loading
@@ -328,7 +334,7 @@ class DocumentViewer(QWidget):
     def _rebuild_selections(self) -> None:
         """Compute every highlight span (Qt positions), then show those near the visible text."""
         to_qt = self.offsets.to_qt
-        dark = theme.is_dark(self.text_view.palette())
+        dark = self._dark = theme.is_dark(self.text_view.palette())
         zones: list[tuple[int, int, QTextCharFormat]] = []
         if self.doc is not None and self.doc.zones:
             zfmt = QTextCharFormat()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from desktop.core.model import ENTITY_LABELS, LABEL_DESCRIPTIONS
@@ -17,22 +17,31 @@ class Legend(QWidget):
         grid.setContentsMargins(6, 6, 6, 6)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
-        dark = theme.is_dark(self.palette())
         self.chips: dict[str, QLabel] = {}
         for i, label in enumerate(ENTITY_LABELS):
-            bg = theme.highlight_color(label, dark).name()
-            fg = "#ffffff" if dark else "#000000"
             chip = QLabel(f"{i + 1}  {label}", self)
             chip.setTextFormat(Qt.TextFormat.PlainText)
             chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            chip.setStyleSheet(
-                f"QLabel {{ background: {bg}; color: {fg}; border-left: 4px solid"
-                f" {theme.accent_color(label).name()}; border-radius: 3px; padding: 1px 6px; }}"
-            )
             chip.setToolTip(f"Key {i + 1}: label the selection {label}\n{LABEL_DESCRIPTIONS.get(label, '')}")
             self.chips[label] = chip
             grid.addWidget(chip, i // columns, i % columns)
-        note = QLabel("Solid: accepted · light, dotted: suggested · grey text: page chrome", self)
-        note.setWordWrap(True)
-        note.setStyleSheet(theme.muted_style(self.palette()))
-        grid.addWidget(note, (len(ENTITY_LABELS) + columns - 1) // columns, 0, 1, columns)
+        self.note = QLabel("Solid: accepted · light, dotted: suggested · grey text: page chrome", self)
+        self.note.setWordWrap(True)
+        grid.addWidget(self.note, (len(ENTITY_LABELS) + columns - 1) // columns, 0, 1, columns)
+        self._style()
+
+    def _style(self) -> None:
+        """Chip colours for the current palette (light or dark)."""
+        dark = theme.is_dark(self.palette())
+        fg = "#ffffff" if dark else "#000000"
+        for label, chip in self.chips.items():
+            chip.setStyleSheet(
+                f"QLabel {{ background: {theme.highlight_color(label, dark).name()}; color: {fg}; border-left: 4px"
+                f" solid {theme.accent_color(label).name()}; border-radius: 3px; padding: 1px 6px; }}"
+            )
+        self.note.setStyleSheet(theme.muted_style(self.palette()))
+
+    def changeEvent(self, ev) -> None:
+        if ev.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._style()
+        super().changeEvent(ev)

@@ -164,3 +164,30 @@ def test_a_chart_filter_shows_the_table_from_its_first_column(qtbot, two_docs, m
     bar.setValue(bar.maximum())
     fv.filter_chip.click()
     assert not fv.filter_chip.isVisible() and bar.value() == 0
+
+
+def test_a_dark_palette_switches_highlights_legend_and_muted_text(qtbot, two_docs, make_window):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.model import SUGGESTED
+
+    project, _, _ = two_docs
+    w = make_window(project)
+    app = QApplication.instance()
+    light = app.palette()
+    dark = QPalette(light)
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
+                         (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.Text, "#e6e6e6")):
+        dark.setColor(role, QColor(colour))
+    try:
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: theme.is_dark(w.viewer.text_view.palette()), timeout=2000)
+        e = next(x for x in w.viewer.entities if x.status == SUGGESTED)
+        sel = next(s for s in w.viewer.text_view.extraSelections()
+                   if s.cursor.selectionStart() == w.viewer.offsets.to_qt(e.start))
+        assert sel.format.background().color() == theme.suggestion_color(e.label, dark=True)
+        assert sel.format.background().color().lightness() < 128  # light text stays readable on it
+        assert theme.highlight_color("COUNTRY", dark=True).name() in w.legend.chips["COUNTRY"].styleSheet()
+        assert theme.muted_text_color(dark).name() in w.viewer.meta.styleSheet()
+    finally:
+        app.setPalette(light)
