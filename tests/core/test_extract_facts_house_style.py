@@ -124,3 +124,18 @@ def test_investment_in_the_country_goes_to_the_documents_other_side():
     got = facts(text, ftype="investment")
     f = one(got, 410e6)
     assert (f["investor"], f["recipient"]) == ("CHN", "KGZ")
+
+
+# ----------------------------------------------------------------------------- indicators
+
+
+def test_count_with_foreign_capital_belongs_to_the_host_country():
+    text = ("Turkey and Turkmenistan agreed to expand textile cooperation.\n\n"
+            "Some 650 companies with Turkish capital currently operate in the country, of which 210 are joint ventures.")
+    got = facts(text, ftype="indicator")
+    f = one(got, 650)
+    assert (f["subject"], f["metric"], f["unit"]) == ("TKM", "companies with turkish capital operating in turkmenistan", "companies")
+    g = one(got, 210)
+    assert (g["subject"], g["unit"], g["metric"]) == ("TKM", "companies", "joint ventures with turkish capital operating in turkmenistan")
+    (f,) = facts("By March, 1,900 enterprises with Russian capital were registered in Kyrgyzstan.", ftype="indicator")
+    assert (f["subject"], f["metric"]) == ("KGZ", "enterprises with russian capital registered in kyrgyzstan")

@@ -430,6 +430,41 @@ _NUMBER_OF = re.compile(
 )
 
 
+_CAPITAL_NP = re.compile(
+    r"\s+(?P<w>with\s+(?:[A-Z][\w'’-]*|foreign)\s+(?:capital|participation|investment|investors?|ownership))"
+    r"(?:\s*,)?(?:(?:\s+(?:are|were|is|was|currently|now|still|already|have\s+been|had\s+been)){0,2}"
+    r"\s+(?P<verb>operat\w*|register\w*|work\w*|active|based|located|set\s+up|established)\s+in\s+"
+    r"(?P<where>the\s+(?:country|republic)|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))?"
+)
+_PART_OF = re.compile(r"\b(?:of\s+which|of\s+them|among\s+them|including)\s*$", re.I)
+
+
+def _verb_form(cap: re.Match) -> str:
+    v = cap.group("verb").lower()
+    return "operating" if v.startswith("operat") else "registered" if v.startswith("regist") else \
+        "working" if v.startswith("work") else v
+
+
+def _host(ctx: DocContext, cap: re.Match) -> tuple[str | None, str]:
+    """(code, name as written) of the country after "operating in"; "the country"/"the republic"
+    is the side of the document's pair that is not the investors'."""
+    from desktop.core.countries import countries
+    from desktop.core.extract.facts.parties import lookup
+
+    where = cap.group("where") or ""
+    if not where:
+        return None, ""
+    if where.lower().startswith("the "):
+        owner = lookup(cap.group("w").split()[1])
+        pair = ctx.pair
+        if not pair:
+            return None, where
+        code = pair[1] if pair[0] == owner else pair[0]
+        c = countries().get(code)
+        return code, (c.name if c else where)
+    return lookup(where), where
+
+
 def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, int]]) -> list[tuple[str, dict, int, int, float]]:
     """``blocked``: spans already used by money facts, MONEY/PERCENT/DATE entities."""
     text = ctx.text
@@ -484,13 +519,31 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
                 # "China-Europe freight trains made 17,000 trips" → "china-europe freight train trips"
                 words = thing.split()
                 metric = " ".join([*words[:-1], _singular(words[-1]), unit])
+        host = None
+        if m.group("np"):
+            cap = _CAPITAL_NP.match(text, m.end(), sent.end)
+            if cap:
+                # "2,100 companies with Turkish capital operate in the republic" → the host country
+                # owns the count; the metric keeps the whole noun phrase.
+                host, where = _host(ctx, cap)
+                metric = f"{metric} {cap.group('w')}" + (f" {_verb_form(cap)} in {where}" if cap.group("verb") else "")
+            part = _PART_OF.search(text, max(sent.start, a - 20), a)
+            if part and out and out[-1][1]["unit"] not in ("fold",):
+                # "…, of which 900 were joint ventures": a part of the count just given.
+                parent = out[-1][1]
+                tail = re.search(r"\s(?:with|of)\s.*$", parent["metric"])
+                own = re.sub(r"^(?:are|were|is|was|being|been)\s+", "", metric_case(metric))
+                fields = {**parent, "metric": own + (tail.group() if tail else ""), "value": num,
+                          "change_pct": None, "qualifier": qualifier_before(text, a, sent.start)}
+                out.append(("indicator", fields, sent.start, sent.end, 0.55))
+                continue
         metric = metric_case(metric)
         parties = parties_in(ctx, sent.start, sent.end, blocked, sent)
         np_end = None
         if m.group("unit") or m.group("np"):
             more = re.match(r"\s+(?:with|of)\s+(?:[A-Z][\w'’-]*\s+)?[\w-]+", text[m.end():sent.end])
             np_end = m.end() + (more.end() if more else 0)
-        subject = _subject(ctx, sent, parties, a, np_end)
+        subject = host or _subject(ctx, sent, parties, a, np_end)
         if dates is None:
             dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, end)
