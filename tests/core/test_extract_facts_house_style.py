@@ -139,3 +139,14 @@ def test_count_with_foreign_capital_belongs_to_the_host_country():
     assert (g["subject"], g["unit"], g["metric"]) == ("TKM", "companies", "joint ventures with turkish capital operating in turkmenistan")
     (f,) = facts("By March, 1,900 enterprises with Russian capital were registered in Kyrgyzstan.", ftype="indicator")
     assert (f["subject"], f["metric"]) == ("KGZ", "enterprises with russian capital registered in kyrgyzstan")
+
+
+def test_a_share_stated_with_a_level_verb_is_a_percent_indicator():
+    (f,) = facts("The tenge's share in Kazakhstan's settlements with Russia reached 41.5% in March, the central bank said.",
+                 published="2024-05-02", ftype="indicator")
+    assert (f["subject"], f["value"], f["unit"], f["period"]) == ("KAZ", 41.5, "percent", "2024-03")
+    assert "share in" in f["metric"] and "settlements" in f["metric"]
+    (f,) = facts("Uzbek officials said the share of renewables in power generation had exceeded 20% this year.",
+                 published="2025-06-01", ftype="indicator")
+    assert (f["subject"], f["value"], f["qualifier"]) == ("UZB", 20.0, "over")
+    assert facts("China accounted for 21% of Kyrgyzstan's foreign trade in 2023.", ftype="indicator") == []

@@ -33,6 +33,7 @@ from desktop.core.extract.facts.indicator import (
     fold_word_facts,
     indicator_facts,
     money_indicator_facts,
+    share_facts,
     stake_facts,
 )
 from desktop.core.extract.facts.role import role_facts
@@ -80,6 +81,8 @@ def extract_facts(text: str, entities: Sequence[Span], published: str | None, zo
         blocked += [(m.start, m.end) for m in sentence_money(ctx, sent)]
         raw.extend(indicator_facts(ctx, sent, blocked))
         raw.extend(stake_facts(ctx, sent, blocked))
+        if "share" in text[sent.start:sent.end]:
+            raw.extend(share_facts(ctx, sent, blocked))
         monies = sentence_money(ctx, sent)
         if monies:
             used = {(f[1]["value"], f[1].get("currency") or f[1].get("unit")) for f in figs}

@@ -254,6 +254,36 @@ _STAKE_MORE = re.compile(
 _VENTURE = re.compile(r"\b(?:joint\s+venture|venture|consortium|joint\s+company|JV|company|enterprise|project)\b")
 
 
+_SHARE = re.compile(
+    r"\b(?P<np>(?:[A-Z][\w-]*(?:'s|’s)\s+|[a-z][\w-]*(?:'s|’s)\s+)?share\s+(?:of|in)\s+(?:(?!\b(?:had|has|have|was|is|were|rose|grew|fell|reached|exceeded)\b)[^.;%\d]){3,90}?)"
+    r"\s+(?:had\s+|has\s+|have\s+)?(?:exceeded|reached|rose\s+to|grew\s+to|increased\s+to|stood\s+at|was|is|amounted\s+to|"
+    r"hit|topped|surpassed|fell\s+to|dropped\s+to|declined\s+to|decreased\s+to|climbed\s+to)\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|almost|some|roughly)\s+)?(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
+)
+
+
+def share_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, int]]) -> list[tuple[str, dict, int, int, float]]:
+    """"the yuan's share in Russia's foreign trade settlements rose to 34.4%": a share stated with
+    a verb of level is an indicator (unit "percent", metric the share's noun phrase); its subject
+    is a country named possessively in the phrase, else the first country of the sentence."""
+    text = ctx.text
+    out = []
+    for m in _SHARE.finditer(text, sent.start, sent.end):
+        np_ = " ".join(m.group("np").split())
+        parties = parties_in(ctx, sent.start, sent.end, [], sent)
+        own = [p for p, c in parties if m.start("np") <= p.start < m.end("np") and c == "poss"]
+        anyp = [p for p, _c in parties if p.code not in ("CA5", "WORLD")]
+        subject = own[0].code if own else (anyp[0].code if anyp else None)
+        dates = sentence_dates(ctx, sent)
+        period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, m.end())
+        fields = {"subject": subject, "metric": metric_case(np_), "value": float(m.group("num")), "unit": "percent",
+                  "period": period, "period_text": period_text, "change_pct": None,
+                  "qualifier": qualifier_before(text, m.start("num"), sent.start) or (
+                      "over" if re.search(r"\b(?:exceeded|topped|surpassed)\s+$", text[m.start("num") - 12:m.start("num")]) else None)}
+        out.append(("indicator", fields, sent.start, sent.end, 0.55))
+    return out
+
+
 def stake_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, int]]) -> list[tuple[str, dict, int, int, float]]:
     """Ownership shares: "China is expected to hold 51 percent and Kyrgyzstan and Uzbekistan 24.5
     percent each" → one "share in the joint venture" indicator per holder, unit "percent"."""
