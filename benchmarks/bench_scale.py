@@ -268,6 +268,44 @@ def bench_ui(path: Path, repeat: int, import_docs: int) -> None:
     _report_child(r)
 
 
+class _StallSampler:
+    """Samples the main thread's stack every 10 ms while the event loop has not ticked for
+    more than 50 ms: where the stalls are spent (for BENCHMARKS.md)."""
+
+    def __init__(self, last_tick: list[float]) -> None:
+        import threading
+
+        self.last_tick = last_tick
+        self.main = threading.main_thread().ident
+        self.samples: list[str] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.01):
+            if time.perf_counter() - self.last_tick[0] < 0.05:
+                continue
+            frame = sys._current_frames().get(self.main)
+            top = f"{frame.f_code.co_filename.rsplit('/', 1)[-1]}:{frame.f_lineno}" if frame else "?"
+            names = []
+            while frame is not None and len(names) < 4:
+                code = frame.f_code
+                if "/desktop/" in code.co_filename:
+                    names.append(f"{code.co_filename.split('/desktop/', 1)[1]}:{code.co_name}")
+                frame = frame.f_back
+            self.samples.append(" ← ".join(names) or f"(outside Steppe: {top}, i.e. in Qt or waiting for the GIL)")
+
+    def stop(self) -> None:
+        from collections import Counter
+
+        self._stop.set()
+        self._thread.join()
+        print(f"  stall samples (10 ms each while the loop had not ticked for > 50 ms): {len(self.samples)}")
+        for stack, n in Counter(self.samples).most_common(8):
+            print(f"    {n:5}  {stack}")
+
+
 def _print_profile(profiler: Any, n: int = 14) -> None:
     """The heaviest Steppe functions (cumulative), for BENCHMARKS.md."""
     import pstats
@@ -426,11 +464,15 @@ def ui_child(kind: str, path: Path, repeat: int, import_docs: int) -> None:
             clock.start()
             last = [clock.elapsed()]
 
+            last_tick = [time.perf_counter()]
+
             def tick() -> None:
                 now = clock.elapsed()
                 gaps.append(now - last[0])
                 last[0] = now
+                last_tick[0] = time.perf_counter()
 
+            sampler = _StallSampler(last_tick) if os.environ.get("STEPPE_BENCH_PROFILE") else None
             timer = QTimer()
             timer.setInterval(10)
             timer.timeout.connect(tick)
@@ -445,6 +487,8 @@ def ui_child(kind: str, path: Path, repeat: int, import_docs: int) -> None:
                 time.sleep(0.002)
             took = time.perf_counter() - t0
             timer.stop()
+            if sampler is not None:
+                sampler.stop()
             stall = max(gaps) if gaps else float("nan")
             line(f"import {import_docs:,} documents in the window (with extraction)", f"{took:8.1f} s")
             line("  longest event-loop stall during the import",
