@@ -11,6 +11,7 @@ reported operation is there and none is half there.
 
 ``STEPPE_CRASH_LOOPS=200 pytest tests/core/test_reliability_crash.py`` kills more often
 (default 20). The same file is the child: ``python test_reliability_crash.py child …``.
+Two more kill loops: while opening (and upgrading) a v1 project, and while importing a folder.
 """
 
 from __future__ import annotations
@@ -306,6 +307,70 @@ def test_killed_while_opening_and_upgrading_a_v1_project(tmp_path):
             assert p.counts()["documents"] == 2 and p.counts()["facts"] == 3
             assert len(p.audit_entries()) == 3
     print(f"\nkilled: {sum(not o for o, _ in seen)} before the open finished, {sum(o for o, _ in seen)} once open")
+
+
+IMPORT_CHILD = (
+    "import sys\nfrom desktop.core.importer import import_paths\n"
+    "from desktop.core.store.open import open_project_safely\n"
+    "opened = open_project_safely(sys.argv[1], backup='off')\n"
+    "def progress(done, total, path):\n    print(f'DONE {done}', flush=True)\n"
+    "import_paths(opened.project, [sys.argv[2]], extract=True, progress=progress)\n"
+    "opened.close()\nprint('FINISHED', flush=True)\n"
+)
+
+
+def test_killed_importer_stores_whole_documents_only(tmp_path):
+    """Kill a process importing (with extraction) a folder: every document in the project has
+    exactly the entities and facts its extraction gives, and every file reported done is in."""
+    import pytest
+
+    pytest.importorskip("desktop.core.extract.pipeline", reason="extraction pipeline not built yet")
+    from desktop.core.importer import extract_into_records
+    from desktop.core.ingest import iter_import_paths, read_document
+    from desktop.core.store.open import open_project_safely
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    rng = random.Random(5)
+    for i in range(120):
+        words = " ".join(rng.choice(WORDS) for _ in range(60))
+        (folder / f"n{i:03d}.txt").write_text(
+            f"China and Kazakhstan report {i}\n\nASTANA, May {1 + i % 28}, 2023 — Trade between China and "
+            f"Kazakhstan reached ${5 + i % 40} billion in 2022, up {i % 30} percent. {words}.\n", encoding="utf-8")
+    files = list(iter_import_paths([folder]))
+    hashes = [read_document(f).content_hash for f in files]
+    project = tmp_path / "import.steppe"
+    kills = 0
+    for loop in range(max(4, default_loops() // 3)):
+        proc = subprocess.Popen([sys.executable, "-c", IMPORT_CHILD, str(project), str(folder)], cwd=REPO,
+                                stdout=subprocess.PIPE, text=True)
+        target = rng.randint(1, len(files) - 1)
+        lines = []
+        while True:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if line.startswith("DONE ") and int(line.split()[1]) >= target:
+                time.sleep(rng.uniform(0, 0.01))
+                break
+        proc.send_signal(signal.SIGKILL)
+        lines += proc.stdout.read().splitlines()
+        proc.wait()
+        proc.stdout.close()
+        kills += not any(line.startswith("FINISHED") for line in lines)
+        done = max((int(line.split()[1]) for line in lines if line.startswith("DONE ")), default=0)
+        with open_project_safely(project, backup="off") as opened:
+            p = opened.project
+            assert p.integrity_problems() == [], f"loop {loop}"
+            assert all(p.has_content(h) is not None for h in hashes[:done]), f"loop {loop}: a reported file is missing"
+            for doc_id in p.document_ids():
+                doc = p.document(doc_id)
+                ents, facts = extract_into_records(doc, {})
+                stored = sorted((e.start, e.end, e.label) for e in p.entities(doc_id))
+                assert stored == sorted((e.start, e.end, e.label) for e in ents), f"loop {loop}: document {doc_id}"
+                assert len(p.facts(doc_id)) == len(facts), f"loop {loop}: document {doc_id}"
+    assert kills >= 1
 
 
 if __name__ == "__main__" and len(sys.argv) == 4 and sys.argv[1] == "child":
