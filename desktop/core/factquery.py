@@ -754,14 +754,7 @@ class FactQuery:
         the visible list must do: ``("change", i)``, ``("remove", i)``, ``("insert", i)`` or
         ``("none", -1)``. ``visible`` itself is not touched: the caller applies the action
         (with :meth:`apply`) between the matching Qt begin/end calls."""
-        old = self._by_id.pop(fact_id, None)
-        if old is not None:
-            self._remove_base(old)
-        if row is not None:
-            bisect.insort(self._base, row, key=default_key)
-            self._by_id[fact_id] = row
-            row.slot = self._next_slot
-            self._next_slot += 1
+        old = self._store(fact_id, row)
         self._update_keys(row)
         pos = -1
         if old is not None:
@@ -819,15 +812,20 @@ class FactQuery:
         """Store many changed facts at once (``None``: deleted). ``visible`` is left alone:
         call :meth:`refresh` after, and reset the view."""
         for fact_id, row in rows.items():
-            old = self._by_id.pop(fact_id, None)
-            if old is not None:
-                self._remove_base(old)
-            if row is not None:
-                bisect.insort(self._base, row, key=default_key)
-                self._by_id[fact_id] = row
-                row.slot = self._next_slot
-                self._next_slot += 1
+            self._store(fact_id, row)
         self._keys.clear()
+
+    def _store(self, fact_id: int, row: FactRow | None) -> FactRow | None:
+        """Replace one fact's row in the base rows; returns the row it replaced."""
+        old = self._by_id.pop(fact_id, None)
+        if old is not None:
+            self._remove_base(old)
+        if row is not None:
+            bisect.insort(self._base, row, key=default_key)
+            self._by_id[fact_id] = row
+            row.slot = self._next_slot
+            self._next_slot += 1
+        return old
 
     def _remove_base(self, old: FactRow) -> None:
         i = bisect.bisect_left(self._base, default_key(old), key=default_key)
