@@ -158,6 +158,7 @@ class DocumentsPanel(QWidget):
         for c in range(1, len(COLUMNS)):
             h.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
         self._user_sized: set[int] = set()
+        self._content: tuple[int, int] | None = None
         self._sizing = False
         h.sectionResized.connect(self._section_resized)
         self.fit_columns()
@@ -179,6 +180,11 @@ class DocumentsPanel(QWidget):
             self.review_key.setStyleSheet(theme.muted_style(self.palette()))
         super().changeEvent(ev)
 
+    def resizeEvent(self, ev) -> None:
+        super().resizeEvent(ev)
+        if ev.oldSize().width() != ev.size().width():
+            self.fit_columns()
+
     def _section_resized(self, col: int, _old: int, _new: int) -> None:
         if not self._sizing and col > 0:
             self._user_sized.add(col)  # dragged by the user: keep it
@@ -188,12 +194,16 @@ class DocumentsPanel(QWidget):
         fm = self.table.fontMetrics()
         hfm = self.table.horizontalHeader().fontMetrics()
         pad = 18  # cell margins and the sort arrow's room
-        outlets = {s.outlet for s in self.model.rows[:5000] if s.outlet}
-        outlet = max((fm.horizontalAdvance(o) for o in outlets), default=0)
-        numbers = max((max(s.n_entities, s.n_facts) for s in self.model.rows), default=0)
-        digits = fm.horizontalAdvance("9" * max(2, len(str(numbers))))
+        if self._content is None:  # measured once per reload, not on every resize
+            outlets = {s.outlet for s in self.model.rows[:5000] if s.outlet}
+            numbers = max((max(s.n_entities, s.n_facts) for s in self.model.rows), default=0)
+            self._content = (max((fm.horizontalAdvance(o) for o in outlets), default=0),
+                             fm.horizontalAdvance("9" * max(2, len(str(numbers)))))
+        outlet, digits = self._content
+        # the outlet gives way first in a narrow list: the title matters more
+        room = max(0, int(self.width() * 0.18))
         widths = {
-            1: min(MAX_OUTLET_WIDTH, max(hfm.horizontalAdvance(COLUMNS[1]) + pad, outlet + 12)),
+            1: max(hfm.horizontalAdvance(COLUMNS[1]) + pad, min(MAX_OUTLET_WIDTH, outlet + 12, room or 10_000)),
             2: max(fm.horizontalAdvance("2023-05-19") + 12, hfm.horizontalAdvance(COLUMNS[2]) + pad),
             3: max(digits + 12, hfm.horizontalAdvance(COLUMNS[3]) + pad),
             4: max(digits + 12, hfm.horizontalAdvance(COLUMNS[4]) + pad),
@@ -259,6 +269,7 @@ class DocumentsPanel(QWidget):
             self.model.reload()
         finally:
             self._quiet = False
+        self._content = None
         self.fit_columns()
         if cur is not None:
             self.select(cur)

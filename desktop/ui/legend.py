@@ -25,8 +25,9 @@ class Legend(QWidget):
             chip.setToolTip(f"Key {i + 1}: label the selection {label}\n{LABEL_DESCRIPTIONS.get(label, '')}")
             self.chips[label] = chip
             grid.addWidget(chip, i // columns, i % columns)
-        self.note = QLabel("Solid: accepted · light, dotted: suggested · grey text: page chrome", self)
-        self.note.setWordWrap(True)
+        # Two fixed lines, not word wrap: a wrapped label under-reports its height and the
+        # dock would cut it off in a short window.
+        self.note = QLabel("Solid: accepted · light, dotted: suggested\nGrey text: page chrome", self)
         grid.addWidget(self.note, (len(ENTITY_LABELS) + columns - 1) // columns, 0, 1, columns)
         self._style()
 

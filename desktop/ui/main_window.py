@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self._last_refresh = 0.0
         self._open_windows: list[MainWindow] = []
         self._closing = False
+        self._dock_base: tuple | None = None  # a window resize waiting to rescale the docks
         self.remember_layout = True
         self.owns_project = False  # set by desktop.app.open_window: close the connection with the window
 
@@ -426,9 +427,34 @@ class MainWindow(QMainWindow):
             self._size_docks_on_show = False
             self._default_dock_sizes()
 
+    def resizeEvent(self, ev) -> None:
+        """Keep the docks in proportion when the window is resized (Qt would give every pixel
+        gained or lost to the text in the middle: a narrow window squeezed the viewer)."""
+        super().resizeEvent(ev)
+        old = ev.oldSize()
+        if not self.isVisible() or old.width() <= 0 or old.height() <= 0 or old == ev.size():
+            return
+        if self._dock_base is None:  # the first resize of a burst: remember where it started
+            side = [d for d in (self.documents_dock, self.entities_dock) if d.isVisible() and not d.isFloating()]
+            bottom = [d for d in (self.facts_dock, self.charts_dock) if d.isVisible() and not d.isFloating()][:1]
+            self._dock_base = (old, side, [d.width() for d in side], bottom, [d.height() for d in bottom])
+            QTimer.singleShot(0, self._scale_docks)
+
+    def _scale_docks(self) -> None:
+        base, self._dock_base = self._dock_base, None
+        if base is None or self._closing:
+            return
+        old, side, widths, bottom, heights = base
+        fx, fy = self.width() / old.width(), self.height() / old.height()
+        if side and fx != 1:
+            self.resizeDocks(side, [max(1, round(x * fx)) for x in widths], Qt.Orientation.Horizontal)
+        if bottom and fy != 1:
+            self.resizeDocks(bottom, [max(1, round(x * fy)) for x in heights], Qt.Orientation.Vertical)
+
     def _default_dock_sizes(self) -> None:
         """Docks in proportion to the window: the documents list over a third of the width (its
         titles need room), entities and legend a fifth, the facts table a third of the height."""
+        self._dock_base = None  # drop a pending proportional resize
         w, h = max(self.width(), 1000), max(self.height(), 640)
         self.resizeDocks([self.documents_dock, self.entities_dock],
                          [max(380, int(w * 0.36)), max(290, int(w * 0.19))], Qt.Orientation.Horizontal)

@@ -191,3 +191,36 @@ def test_a_dark_palette_switches_highlights_legend_and_muted_text(qtbot, two_doc
         assert theme.muted_text_color(dark).name() in w.viewer.meta.styleSheet()
     finally:
         app.setPalette(light)
+
+
+def test_resizing_the_window_keeps_the_docks_in_proportion(qtbot, two_docs, make_window):
+    project, _, _ = two_docs
+    w = make_window(project)
+    w.resize(1600, 1000)
+    w._default_dock_sizes()
+    qtbot.wait(50)
+    share = w.documents_dock.width() / w.width()
+    w.resize(1280, 800)
+    qtbot.wait(50)
+    assert abs(w.documents_dock.width() / w.width() - share) < 0.05
+    assert w.viewer.width() >= 0.35 * 1280
+    legend = w.legend
+    assert legend.note.height() >= legend.note.sizeHint().height() - 1  # the key under the chips is not cut
+
+
+def test_a_narrow_documents_list_gives_the_outlet_less_room_than_the_title(qtbot, project):
+    long_outlet = "The Astana Times International Edition"
+    for i in range(3):
+        text = f"Document {i} about China and Kazakhstan."
+        project.add_document(make_doc(text, f"A rather long title number {i} about trade", outlet=long_outlet), [])
+    panel = DocumentsPanel(Session(project))
+    qtbot.addWidget(panel)
+    panel.resize(460, 300)  # the list's share of a 1280-pixel window
+    panel.show()
+    qtbot.waitExposed(panel)
+    h = panel.table.horizontalHeader()
+    assert h.sectionSize(1) <= 0.2 * panel.width() + 1
+    assert h.sectionSize(0) > h.sectionSize(1)
+    panel.resize(900, 300)
+    qtbot.wait(10)
+    assert h.sectionSize(1) > 0.2 * 460  # room again: the outlet grows back
