@@ -150,3 +150,30 @@ def test_a_share_stated_with_a_level_verb_is_a_percent_indicator():
                  published="2025-06-01", ftype="indicator")
     assert (f["subject"], f["value"], f["qualifier"]) == ("UZB", 20.0, "over")
     assert facts("China accounted for 21% of Kyrgyzstan's foreign trade in 2023.", ftype="indicator") == []
+
+
+def test_money_owed_is_a_debt_indicator_of_the_debtor():
+    text = ("Kyrgyzstan and China discussed debt relief.\n\n"
+            "The republic owes some $1.7 billion to the Export-Import Bank of China, the finance ministry said.")
+    got = facts(text, ftype="indicator")
+    f = one(got, 1.7e9)
+    assert (f["subject"], f["unit"], f["qualifier"]) == ("KGZ", "USD", "about")
+    assert f["metric"].startswith("debt owed to")
+    assert facts(text, ftype="investment") == []
+
+
+def test_investment_a_plan_will_require_is_a_need_not_an_investment():
+    text = "Analysts say that upgrading the border crossings will require $800 million of investment by 2028."
+    assert facts(text, ftype="investment") == []
+    f = one(facts(text, ftype="indicator"), 800e6)
+    assert (f["unit"], f["period"], f["subject"]) == ("USD", "2028", None)
+    assert "investment needed" in f["metric"] and "border crossings" in f["metric"]
+
+
+def test_pledges_by_lenders_that_are_no_country():
+    text = "The Asian Development Bank approved a $120 million loan to rebuild the Osh-Batken road."
+    f = one(facts(text, published="2025-02-01", ftype="investment"), 120e6)
+    assert (f["investor"], f["recipient"], f["kind"], f["period"]) == (None, "KGZ", "pledge", None)
+    text = "The World Bank pledged $2 billion for water projects in Central Asia at the forum in Dushanbe on June 10-11."
+    f = one(facts(text, published="2025-06-12", ftype="investment"), 2e9)
+    assert (f["investor"], f["recipient"], f["kind"], f["period"]) == (None, "CA5", "pledge", None)

@@ -18,7 +18,8 @@ Document-level rules applied after the sentence extractors:
   worth $2 billion", "approved a $50 million loan", "expects to receive $1 billion in loans") —
   has no period at all: the day it was signed is not a period its money covers (house style of
   the independent gold); a pledge by a party that is no country (investor null) is not dated by
-  the event or publication either.
+  the event or publication either; nor is any pledge dated by a day ("pledged … on January
+  29-30": the day of the announcement is no period of the money).
 """
 
 from __future__ import annotations
@@ -151,6 +152,9 @@ _DEAL = re.compile(
 )
 
 
+_DAY = re.compile(r"[A-Za-z]\.?\s+\d{1,2}(?!\d)|\b\d{1,2}\s+[A-Z][a-z]+|\d{4}-\d{2}-\d{2}")
+
+
 def _date_pledges(text: str, facts: list[FactProposal], published: str | None) -> None:
     for f in facts:
         if f.type != "investment" or f.fields.get("kind") != "pledge":
@@ -158,6 +162,9 @@ def _date_pledges(text: str, facts: list[FactProposal], published: str | None) -
         if _DEAL.search(text, f.evidence_start, f.evidence_end):
             f.fields["period"] = f.fields["period_text"] = None
             continue
+        if f.fields.get("period") and _DAY.search(f.fields.get("period_text") or ""):
+            # "pledged … at the forum on January 29-30": the day of an announcement is no period.
+            f.fields["period"] = f.fields["period_text"] = None
         if f.fields.get("period") or not f.fields.get("investor"):
             continue
         events = [e for e in facts if e.type == "event" and e.fields.get("start") and e.evidence_start <= f.evidence_start]

@@ -236,6 +236,8 @@ def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]],
     for m in ms:
         if m.kind != "org" and any(x < m.end and m.start < y for x, y in exclude):
             continue
+        if m.kind == "name" and _ROUTE_NAME.match(text, m.end) and re.search(r"[A-Z][\w'’]+-$", text[max(0, m.start - 20):m.start]):
+            continue  # "the Dushanbe-Uzbekistan border road": a route's name, no party
         if has_group and m.code in ("KAZ", "KGZ", "TJK", "TKM", "UZB") and m.kind != "pair":
             # "the five Central Asian countries, namely Kazakhstan, Kyrgyzstan …": an enumeration.
             continue
@@ -263,6 +265,7 @@ def parties_in(ctx: DocContext, a: int, b: int, exclude: list[tuple[int, int]],
 
 
 _CA = frozenset(("KAZ", "KGZ", "TJK", "TKM", "UZB"))
+_ROUTE_NAME = re.compile(r"\s+(?:border\s+)?(?:road|highway|railway|railroad|rail\s+line|pipeline|motorway|route|crossing|bridge|power\s+line)\b")
 # "the largest trading partner in the region": the region is a scope, not a party.
 _SCOPE = re.compile(
     r"\b(?:largest|biggest|main|leading|top|key|major|most\s+\w+|first|second|third|fastest[\w-]*)\s+"

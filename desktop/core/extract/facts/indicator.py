@@ -44,6 +44,7 @@ from desktop.core.extract.facts.common import (
 )
 from desktop.core.extract.facts.context import DocContext, Sentence
 from desktop.core.extract.facts.money import SCALE_WORDS
+from desktop.core.extract.facts.parties import country_in
 
 UNITS = (
     r"gigawatt[\s-]hours?|megawatt[\s-]hours?|kilowatt[\s-]hours?|gigawatts?|megawatts?|kilowatts?|GWh|MWh|kWh|TWh|GW|MW|kW|"
@@ -619,6 +620,10 @@ _MONEY_METRIC = re.compile(
 )
 
 
+_OWES = re.compile(r"\b(?:owes|owed|owing)\s+(?:(?:about|around|some|over|more\s+than|nearly|almost)\s+)?$", re.I)
+_OWED_TO = re.compile(r"\s+to\s+(?:the\s+)?((?:[A-Z][\w'’&-]*|of|the|and)(?:\s+(?:[A-Z][\w'’&-]*|of|the|and))*)")
+
+
 def money_indicator_facts(ctx: DocContext, sent: Sentence, monies: list, used: set[tuple[float, str]],
                           blocked: list[tuple[int, int]]) -> list[tuple[str, dict, int, int, float]]:
     """Amounts of money that are no trade or investment figure but a stated economic quantity
@@ -634,6 +639,26 @@ def money_indicator_facts(ctx: DocContext, sent: Sentence, monies: list, used: s
             continue
         w0 = max(sent.start, money.start - 70)
         hits = list(_MONEY_METRIC.finditer(text, w0, money.start))
+        owe = _OWES.search(text, w0, money.start)
+        if owe:
+            # "The country owes $1.1 billion to the Exim Bank of China": a debt to that lender.
+            to = _OWED_TO.match(text, money.end, sent.end)
+            metric = "debt owed" + (f" to {' '.join(to.group(1).split())}" if to else "")
+            parties = parties_in(ctx, sent.start, sent.end, blocked, sent)
+            lender = {p.code for p, _c in parties if to and to.start() <= p.start < to.end()}
+            if to and country_in(to.group(1)):
+                lender.add(country_in(to.group(1)))
+            subject = next((p.code for p, c in parties if p.start < money.start and p.code not in lender and c != "to"), None)
+            if subject is None and ctx.pair and re.search(r"\b(?:country|republic)\b", text[sent.start:owe.start()]):
+                rest = [c for c in ctx.pair if c not in lender]
+                subject = rest[0] if rest else None
+            if dates is None:
+                dates = sentence_dates(ctx, sent)
+            period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, money.end)
+            fields = {"subject": subject, "metric": metric, "value": money.value, "unit": money.currency, "period": period,
+                      "period_text": period_text, "change_pct": None, "qualifier": qualifier_before(text, money.start, sent.start)}
+            out.append(("indicator", fields, sent.start, sent.end, 0.55))
+            continue
         if not hits:
             continue
         last = hits[-1]

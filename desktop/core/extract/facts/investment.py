@@ -18,7 +18,7 @@ INVEST_CUE = re.compile(
     r"|\b(?:agreements?|deals?|contracts?|documents?|memorand(?:um|a)|projects?|investment\s+projects?|"
     r"portfolio|packages?)\s+(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of|totall?ing|amounting\s+to)"
     r"|\b(?:gross\s+|net\s+|FDI\s+)?inflows?\b|\bloans?\b|\bfinancing\b|\bcredit\s+line|\b(?:to\s+)?cost(?:s|ing)?\b|\bvalued\s+at\b|\bestimated\s+at\b"
-    r"|\bgrants?\b|\b(?:financial|economic|development)\s+(?:aid|assistance)\b",
+    r"|\bgrants?\b|\b(?:financial|economic|development)\s+(?:aid|assistance)\b|\bpledg(?:ed|es|ing)\b",
     re.I,
 )
 # A cost or valuation cue: with no investing party in its clause, the figure is what a project
@@ -28,7 +28,7 @@ _STOCK = re.compile(r"\b(?:accumulat\w*|cumulative\w*|stock|in\s+total|total\s+(
 _PLEDGE = re.compile(
     r"\b(?:worth|valued\s+at|cost(?:s|ing)?|will\s+invest|plans?\s+to\s+invest|planned|pledg\w*|commit(?:s|ted|ting|ment|ments)?|estimated\s+at|to\s+be\s+invested|signed|agreed|"
     r"agreements?|deals?|contracts?|memorand\w*|intends?\s+to|would\s+invest|expected\s+to\s+invest|announced|promis\w*|"
-    r"(?:will|would|shall|to)\s+(?:provide|offer|allocate|extend|grant|give)|earmark\w*|expect\w*\s+to\s+receive)\b",
+    r"(?:will|would|shall|to)\s+(?:provide|offer|allocate|extend|grant|give)|earmark\w*|expect\w*\s+to\s+receive|approv\w*)\b",
     re.I,
 )
 

@@ -100,11 +100,27 @@ _OWN_PERIOD = re.compile(
 )
 
 
+_NEED = re.compile(
+    r"(?:\bthat\s+|^|,\s+)(?P<what>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,8}?)\s+(?:will|would|could|may|might)?\s*"
+    r"(?:requires?|needs?|call\s+for)\s+(?:(?:about|around|some|over|more\s+than|at\s+least|up\s+to)\s+)?$",
+    re.I,
+)
 _OUR = re.compile(r"\b(?:our|bilateral|mutual|two-way)\s+(?:\w+\s+)?(?:trade|turnover)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:in|into|to)\s+the\s+(?:country|republic)(?:'s|’s)?\b", re.I)
 _RECEIVES = re.compile(r"\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:receiv|attract|obtain)\w*\b", re.I)
 # "… accounted for the bulk of the turnover at $4.41 billion": the turnover named again, no cue.
 _OF_THE = re.compile(r"\b(?:of|in)\s+(?:the|total|overall)\s+$", re.I)
+
+
+def _place_country(ctx: DocContext, sent: Sentence, a: int, b: int) -> str | None:
+    """The country of the first known city or province named in text[a:b] (the project's place)."""
+    from desktop.core.extract.facts.event import location_country
+
+    for m in re.finditer(r"\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?", ctx.text[a:b]):
+        code, kind = location_country(m.group())
+        if code and kind in ("city", "province", "region"):
+            return code
+    return None
 
 
 def recent_source(ctx: DocContext, sent: Sentence) -> str | None:
@@ -376,6 +392,16 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
             if not parent_fields and COST_CUE.search(cue.text) and not [p for p in parties if p[1] != "adj"]:
                 out.append(_cost_indicator(ctx, sent, dates, a, b, money, qual))
                 continue
+            need = _NEED.search(text, max(sent.start, money.start - 120), money.start)
+            if not parent_fields and need and not [p for p in parties if p[1] in ("from", "poss", "dem", "by")]:
+                # "removing bottlenecks will require $5bn of investment": a need, no investment made.
+                what = " ".join(need.group("what").split())
+                period, period_text = pick_period(ctx, sent, dates, a, b, money.end)
+                fields = {"subject": None, "metric": f"investment needed for {what}", "value": money.value,
+                          "unit": money.currency, "period": period, "period_text": period_text, "change_pct": None,
+                          "qualifier": qual}
+                out.append(("indicator", fields, sent.start, sent.end, 0.55))
+                continue
             investor, recipient = investment_parties(parties, ctx.pair)
             if parent_fields:
                 own = [pm.code for pm, _c in parties if pm.code != parent_fields["investor"]]
@@ -389,6 +415,8 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
                 "period_text": period_text, "value": money.value, "currency": money.currency,
                 "value_usd": value_usd, "change_pct": change.value if change else None, "qualifier": qual,
             }
+            if not recipient and not investor:
+                recipient = _place_country(ctx, sent, money.start, b)  # "a loan to upgrade the Dushanbe-… road"
             if investor and not recipient and ctx.pair and investor in ctx.pair and _THE_COUNTRY.search(clause):
                 recipient = ctx.pair[1] if investor == ctx.pair[0] else ctx.pair[0]  # "in the country's economy"
             investor, recipient, filled = _from_memory(ctx, investor, recipient, sent.para)
