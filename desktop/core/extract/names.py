@@ -641,11 +641,64 @@ def _title_case_line(text: str, pos: int, cache_: dict[int, bool]) -> bool:
     return out
 
 
+_UNDER_RE = re.compile(
+    r"[^\S\n]under[^\S\n]the[^\S\n](?:President|Government|Cabinet[^\S\n]of[^\S\n]Ministers)"
+    r"[^\S\n]of[^\S\n](?:the[^\S\n])?"
+)
+_OF_COUNTRY_RE = re.compile(r"[^\S\n]of[^\S\n](?:the[^\S\n])?")
+_IN_PLACE_RE = re.compile(r"[^\S\n]in[^\S\n](?:the[^\S\n])?")
+_COMPANY_SUFFIX_RE = re.compile(
+    r"(?:(?:(?<=\bLtd)|(?<=\bInc)|(?<=\bCorp)|(?<=\bCo))\.)?"
+    r"(?:,?[^\S\n](?:(?:Ltd|Inc|Corp|Co)\.?|LLC|LLP|JSC|PJSC|OJSC|CJSC|PLC|AG|GmbH|Limited)(?![\w]))*"
+)
+_DIPLOMATIC = frozenset({"Embassy", "Consulate", "Consulate General", "Mission"})
+
+
+def _org_qualifiers(
+    text: str, end: int, head: str, country_starts: dict[int, int], place_starts: dict[int, int]
+) -> int:
+    """Extend an organisation name over the parts an official name carries after it: "of
+    Kazakhstan" after a head-only name, "under the President of Uzbekistan", "in Kazakhstan"
+    after an embassy, and company suffixes ("Co., Ltd.", "JSC")."""
+    m = _OF_COUNTRY_RE.match(text, end)
+    if m and m.end() in country_starts:
+        end = country_starts[m.end()]
+    m = _UNDER_RE.match(text, end)
+    if m and m.end() in country_starts:
+        end = country_starts[m.end()]
+    if head in _DIPLOMATIC:
+        m = _IN_PLACE_RE.match(text, end)
+        if m and m.end() in place_starts:
+            end = place_starts[m.end()]
+    m = _COMPANY_SUFFIX_RE.match(text, end)
+    if m:
+        end = m.end()
+    return end
+
+
+def org_qualifier(text: str, spans: list[Span]) -> list[Span]:
+    """A listed organisation with its official qualifier is one ORG: "Halk Maslahaty of
+    Turkmenistan", "Ministry of Foreign Affairs of China", "Statistics Agency under the President
+    of Uzbekistan", "China State Railway Group Co., Ltd." (the place inside gets nothing)."""
+    country_starts = {s.start: s.end for s in spans if s.label == "COUNTRY"}
+    place_starts = {s.start: s.end for s in spans if s.label in ("COUNTRY", "LOCATION")}
+    out: list[Span] = []
+    for s in spans:
+        if s.label != "ORG" or not s.source.startswith("gazetteer") or s.text.isupper():
+            continue
+        head = s.text.rsplit(None, 1)[-1]
+        end = _org_qualifiers(text, s.end, head, country_starts, place_starts)
+        if end > s.end:
+            out.append(_span(text, s.start, end, "ORG", "rule:org-suffix"))
+    return out
+
+
 def suffix_names(text: str, spans: list[Span]) -> list[Span]:
     """ORG / EVENT / INITIATIVE / LOCATION from capitalised sequences around a head word."""
     known = _Mask(len(text), [s for s in spans if s.label in ("COUNTRY", "LOCATION")])
     org_starts = {s.start for s in spans if s.label in ("ORG", "PERSON")}
-    country_starts = {s.start for s in spans if s.label == "COUNTRY"}
+    country_starts = {s.start: s.end for s in spans if s.label == "COUNTRY"}
+    place_starts = {s.start: s.end for s in spans if s.label in ("COUNTRY", "LOCATION")}
     whole = _Mask(len(text), [s for s in spans if s.source.startswith("gazetteer")])
     titled: dict[int, bool] = {}
     out: list[Span] = []
@@ -731,7 +784,11 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
                         break  # "Committee of the Shanghai Cooperation Organization": two names
                     prev_word = right[i - 2][2] if right[i - 1][2] == "the" and i >= 2 else right[i - 1][2]
                     if label == "ORG" and tail_names and s0 in country_starts and prev_word == "of":
-                        break  # "Ministry of Energy of Uzbekistan": the country is a separate entity
+                        # "Ministry of Energy of Uzbekistan": a name that contains a place is one
+                        # span; the country ends the name
+                        last_ok = country_starts[s0]
+                        tail_names += 1
+                        break
                     last_ok = e0
                     tail_names += 1
                 elif (
@@ -761,6 +818,8 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
                 end = last_ok
                 if label == "ORG" and any(w in _ORG_HEAD_SET for w in text[he:end].split()):
                     end = he  # "Office of the Central Commission for …": the parent is its own name
+        if label == "ORG" and (names or tail_names):
+            end = _org_qualifiers(text, end, head, country_starts, place_starts)
         if names == 0 and tail_names == 0:
             continue
         if names == 0 and label in ("LOCATION", "EVENT"):

@@ -1,0 +1,56 @@
+"""Entity span families from the guidelines, each on new sentences written for these tests."""
+
+from __future__ import annotations
+
+from desktop.core.extract.pipeline import extract_entities
+
+
+def ents(text: str) -> list[tuple[str, str]]:
+    return [(s.label, s.text) for s in extract_entities(text)]
+
+
+# --------------------------------------------------------------------------- ORG with a place inside
+
+
+def test_official_name_with_country_is_one_org():
+    got = ents("A delegation of the Ministry of Agriculture of Tajikistan visited Urumqi on Monday.")
+    assert ("ORG", "Ministry of Agriculture of Tajikistan") in got
+    assert ("COUNTRY", "Tajikistan") not in got
+
+
+def test_agency_under_the_president_is_one_org():
+    got = ents(
+        "Figures from the Committee on Tourism under the President of the Republic of Tajikistan show growth."
+    )
+    assert ("ORG", "Committee on Tourism under the President of the Republic of Tajikistan") in got
+
+
+def test_listed_org_with_country_qualifier():
+    got = ents("Deputies of the Mejlis of Turkmenistan approved the budget.")
+    assert ("ORG", "Mejlis of Turkmenistan") in got
+
+
+def test_embassy_in_a_country_is_one_org():
+    got = ents("The Embassy of Kyrgyzstan in China hosted a business evening in Beijing.")
+    assert ("ORG", "Embassy of Kyrgyzstan in China") in got
+
+
+def test_possessive_country_is_not_inside_the_org():
+    got = ents("Uzbekistan's Ministry of Finance published the debt report.")
+    assert ("COUNTRY", "Uzbekistan") in got and ("ORG", "Ministry of Finance") in got
+
+
+# --------------------------------------------------------------------------- company suffixes
+
+
+def test_company_suffix_with_dots_and_commas():
+    got = ents("The contract went to Sichuan Road and Bridge Group Co., Ltd. The works start soon.")
+    assert ("ORG", "Sichuan Road and Bridge Group Co., Ltd.") in got
+
+
+def test_company_suffix_jsc_and_llc():
+    got = ents(
+        "Investors bought Kazakhstan Engineering Corporation JSC stock, and Tashkent Metro Construction Company LLC hired staff."
+    )
+    assert ("ORG", "Kazakhstan Engineering Corporation JSC") in got
+    assert ("ORG", "Tashkent Metro Construction Company LLC") in got
