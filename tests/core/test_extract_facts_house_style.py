@@ -177,3 +177,21 @@ def test_pledges_by_lenders_that_are_no_country():
     text = "The World Bank pledged $2 billion for water projects in Central Asia at the forum in Dushanbe on June 10-11."
     f = one(facts(text, published="2025-06-12", ftype="investment"), 2e9)
     assert (f["investor"], f["recipient"], f["kind"], f["period"]) == (None, "CA5", "pledge", None)
+
+
+# ----------------------------------------------------------------------------- roles
+
+
+def test_minister_with_a_listed_portfolio_before_the_name():
+    text = ("TASHKENT, May 3 (Daryo) -- Uzbekistan and China opened a logistics hub.\n\n"
+            "Minister of Energy, Water and Natural Resources Bekzod Tursunov said the hub would cut costs.")
+    got = facts(text, published="2025-05-03", ftype="role")
+    (f,) = [r for r in got if r["person"].endswith("Tursunov")]
+    assert (f["role"], f["organization"], f["country"]) == ("Minister of Energy, Water and Natural Resources", None, "UZB")
+
+
+def test_portfolio_words_alone_are_no_person():
+    text = ("DUSHANBE (Asia-Plus) -- Minister of Economic Development and Trade Farrukh Hamralizoda met investors "
+            "from China.")
+    got = facts(text, ftype="role")
+    assert all(r["person"] != "Economic Development" for r in got)

@@ -90,6 +90,38 @@ def _is_portfolio(o: str) -> bool:
     return bool(words) and all(w in PORTFOLIO_WORDS for w in words)
 
 
+def _portfolio_only(name: str) -> bool:
+    """A PERSON span made of portfolio words ("Economic Development") is a piece of a title."""
+    words = name.split()
+    return bool(words) and all(w.lower() in PORTFOLIO_WORDS or w.lower() == "and" for w in words)
+
+
+_PORTFOLIO_TAIL = re.compile(r"\s*(?:[A-Z][a-z]+\s+)*?(?:(?:and\s+)?[A-Z][a-z]+\s*)+")
+_OF_PORTFOLIO = re.compile(r"\b[Oo]f\s+(?:[A-Z][a-z]+\s*)+$")
+
+
+def home_country(ctx: DocContext) -> str | None:
+    """The country a document is written from/about: its dateline city's, else the side of its
+    bilateral pair that is not China."""
+    from desktop.core.extract.facts.event import location_country
+
+    key = "home"
+    if key in ctx.cache:
+        return ctx.cache[key]
+    code = None
+    for line in ctx.text.split("\n")[:6]:
+        m = re.match(r"\s*([A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+)?)\s*(?:,|\(|\s[-–—])", line)
+        if m and m.group(1).isupper():
+            code = location_country(m.group(1).title())[0]
+            if code:
+                break
+    if not code and ctx.pair:
+        rest = [c for c in ctx.pair if c != "CHN"]
+        code = rest[0] if rest else None
+    ctx.cache[key] = code
+    return code
+
+
 def _is_org_entity(sent: Sentence, org: str) -> bool:
     return any(e.label == "ORG" and e.text == org for e in sent.entities)
 
@@ -151,11 +183,16 @@ def _before(ctx: DocContext, sent: Sentence, start: int) -> tuple[str, str | Non
     text = ctx.text
     floor = max(sent.start, start - 120)
     for e in sent.entities:
-        if e.label == "PERSON" and floor <= e.end <= start and e.start < start:
+        if e.label == "PERSON" and floor <= e.end <= start and e.start < start and not _portfolio_only(e.text):
             floor = e.end
     chunk = text[floor:start]
-    # Cut at the last clause boundary.
-    cut = max(chunk.rfind(c) for c in (",", ";", ":", "(", "“", '"', "—", "–", "\n"))
+    # Cut at the last clause boundary, but not inside a portfolio list ("Minister of Investment,
+    # Industry and Trade").
+    bounds = (",", ";", ":", "(", "“", '"', "—", "–", "\n")
+    cut = max(chunk.rfind(c) for c in bounds)
+    while (cut > 0 and chunk[cut] == "," and _PORTFOLIO_TAIL.fullmatch(chunk[cut + 1:]) and _portfolio_only(chunk[cut + 1:])
+           and (of := _OF_PORTFOLIO.search(chunk[:cut])) and _portfolio_only(of.group()[3:])):
+        cut = max(chunk.rfind(c, 0, cut) for c in bounds)
     if cut >= 0:
         chunk = chunk[cut + 1:]
     chunk = chunk.rstrip()
@@ -238,11 +275,18 @@ def _known_country(person: str, role: str) -> str | None:
     return hit[1] if title and title == role.strip().lower() else None
 
 
+_NATIONAL_OFFICE = re.compile(r"(?:(?:First\s+)?(?:Deputy|Vice)[\s-]+)?(?:Prime\s+)?Minister\s+of\s+[A-Z]", re.I)
+
+
 def role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, dict, int, int, float]]:
     out = _role_facts(ctx, sentences)
     for _t, f, *_rest in out:
         if f["country"] is None and f["organization"] is None:
             f["country"] = _known_country(f["person"], f["role"])
+        if f["country"] is None and f["organization"] is None and _NATIONAL_OFFICE.match(f["role"]):
+            # "Minister of Economic Development and Trade X" in a Tajik article: a national office
+            # of the country the article is about.
+            f["country"] = home_country(ctx)
     return out
 
 
@@ -256,6 +300,8 @@ def _role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, d
                 continue
             name = " ".join(e.text.split())
             estart = e.start
+            if _portfolio_only(name):
+                continue
             tm = _LEADING_TITLE.match(name)
             if tm and tm.end() < len(name):
                 # The entity span swallowed a title ("Minister Olzhas Bektenov"): split it off.
