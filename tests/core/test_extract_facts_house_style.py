@@ -195,3 +195,14 @@ def test_portfolio_words_alone_are_no_person():
             "from China.")
     got = facts(text, ftype="role")
     assert all(r["person"] != "Economic Development" for r in got)
+
+
+# ----------------------------------------------------------------------------- events
+
+
+def test_an_events_day_range_wins_over_the_weekday_of_the_report():
+    text = ("ALMATY, Sept 12 (Kazinform) -- Prime Minister Olzhas Bektenov on Thursday opened the 5th Kazakhstan-China "
+            "Business Forum, which is being held in Almaty on September 11-13.")
+    got = facts(text, published="2024-09-12", ftype="event")
+    (f,) = got
+    assert (f["start"], f["end"]) == ("2024-09-11", "2024-09-13")

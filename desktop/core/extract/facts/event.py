@@ -116,9 +116,25 @@ def _head(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
+_DAY_SPAN = re.compile(r"\d{1,2}\s*(?:-|–|—|and|to|&)\s*(?:[A-Z][a-z]+\s+)?\d{1,2}(?!\d)")
+_DAY_NUM = re.compile(r"[A-Za-z]\.?\s+\d{1,2}(?!\d)|\b\d{1,2}\s+[A-Z][a-z]+")
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|--|—|–|/|\.\s*/)")
+
+
+def _rank(ctx: DocContext, d) -> int:
+    """Day ranges ("June 26-30") first, then days, then the rest (weekdays): an event's own
+    dates are stated days; "on Wednesday" is often the day of the report. A dateline's day
+    ("URUMQI, June 27 (Xinhua) --") ranks last."""
+    if _DATELINE_AFTER.match(ctx.text, d.end):
+        return 3
+    if _DAY_SPAN.search(d.text):
+        return 0
+    return 1 if _DAY_NUM.search(d.text) else 2
+
+
 def _dates(ctx: DocContext, sent: Sentence, dates: list) -> tuple[str | None, str | None]:
     years = [int(y) for y in _YEAR.findall(ctx.text[sent.start:sent.end])]
-    for d in dates:
+    for d in sorted(dates, key=lambda d: _rank(ctx, d)):
         if _YEAR.search(d.text):
             cy = None
         elif years:
