@@ -113,7 +113,7 @@ class ImportReportDialog(QDialog):
             lay.addWidget(note)
         table = QTableWidget(len(results), 3, self)
         table.setObjectName("importReport")
-        table.setHorizontalHeaderLabels(["Result", "File", "Reason"])
+        table.setHorizontalHeaderLabels(["Result", "File", "Title, or why not imported"])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         colours = {"imported": "#2e7d32", "duplicate": "#8a6d00", "failed": "#b00020"}

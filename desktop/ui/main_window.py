@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -181,6 +182,8 @@ class MainWindow(QMainWindow):
         self.import_bar.setMaximumWidth(220)
         self.import_bar.setTextVisible(True)
         self.import_cancel = QPushButton("Cancel", self)
+        self.import_cancel.setToolTip("Stop the import: the documents imported so far are kept")
+        self.import_cancel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.import_cancel.clicked.connect(self.cancel_import)
         self._import_box = QWidget(self)
         ib = QHBoxLayout(self._import_box)
@@ -537,7 +540,7 @@ class MainWindow(QMainWindow):
             c = self.project.counts()
         except Exception:  # the file vanished under us: keep the last figures
             return
-        self.progress_label.setText(f"{c['facts_reviewed']} / {c['facts']} facts reviewed")
+        self.progress_label.setText(f"{c['facts_reviewed']:,} / {c['facts']:,} facts reviewed")
         self.progress_label.setToolTip(f"{c['documents']} documents, {c['entities']} entities, "
                                        f"{c['facts_suggested']} facts still suggested")
 

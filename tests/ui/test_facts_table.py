@@ -331,6 +331,34 @@ def test_imported_documents_add_only_their_facts(setup, qtbot):
     assert pindex(view, new.id, "document").data() == "Asia-Plus"
 
 
+def test_a_document_committed_while_the_table_reads_is_not_skipped(setup, qtbot, monkeypatch):
+    """The import thread commits documents while the window reads the new ones: a document
+    committed between the read and the bookkeeping must still show on the next notice."""
+    import desktop.ui.facts.model as fm
+
+    view, session, *_ = setup
+    text = "Exports to Tajikistan were $1 billion."
+    d3 = add_doc(session.project, text, "Asia-Plus", facts=[Fact(None, 0, "trade", {"value": 1e9}, 0, len(text))])
+    real = fm.load_rows
+    late: list[int] = []
+
+    def load_then_commit(project, *args, **kwargs):
+        rows = real(project, *args, **kwargs)
+        if kwargs.get("after_doc") is not None and not late:  # another document lands right after the read
+            t = "Imports from Kyrgyzstan were $2 billion."
+            late.append(add_doc(project, t, "24.kg", facts=[Fact(None, 0, "trade", {"value": 2e9}, 0, len(t))]))
+        return rows
+
+    monkeypatch.setattr(fm, "load_rows", load_then_commit)
+    session.documents_added()
+    monkeypatch.setattr(fm, "load_rows", real)
+    session.documents_added()  # the next notice (the import announces itself every few seconds)
+    view.set_scope("all")
+    shown = set(view.filtered_fact_ids())
+    assert {f.id for d in (d3, late[0]) for f in session.project.facts(d)} <= shown
+    assert len(shown) == len(session.project.facts())
+
+
 def test_many_changes_at_once_reset_the_table_once(setup, qtbot, monkeypatch):
     import desktop.ui.facts.model as fm
 

@@ -125,7 +125,11 @@ class FactsTableModel(QAbstractTableModel):
         every few seconds; a full reload of a large project each time would stall the window)."""
         project = self.session.project
         new = load_rows(project, after_doc=self._last_doc)
-        self._last_doc = last_document_id(project)
+        # Move the mark only past what was read: the import thread commits documents while we
+        # read, and asking for the highest id afterwards skipped the facts of any document
+        # committed in between (they never showed until the project was reopened).
+        if new:
+            self._last_doc = max(self._last_doc, max(r.doc_id for r in new))
         if new:
             ids = [r.id for r in new]
             self._apply(ids, {r.id: r for r in new})
