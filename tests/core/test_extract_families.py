@@ -54,3 +54,34 @@ def test_company_suffix_jsc_and_llc():
     )
     assert ("ORG", "Kazakhstan Engineering Corporation JSC") in got
     assert ("ORG", "Tashkent Metro Construction Company LLC") in got
+
+
+# --------------------------------------------------------------------------- events and dates
+
+
+def test_edition_ordinal_stays_in_event_name():
+    got = ents("Ministers prepared the fourth Belt and Road Forum for International Cooperation in Beijing.")
+    assert ("EVENT", "fourth Belt and Road Forum for International Cooperation") in got
+    got = ents("Third China-Central Asia Summit Set for 2027\nOfficials confirmed the date.")
+    assert ("EVENT", "Third China-Central Asia Summit") in got
+    assert ("EVENT", "12th China-Eurasia Expo") in ents("Firms from Osh came to the 12th China-Eurasia Expo.")
+
+
+def test_date_ranges_are_one_span():
+    got = ents(
+        "The programme runs from 2026 to 2030, after output doubled in 2019-2021 and between 2015 and 2017."
+    )
+    assert (
+        ("DATE", "2026 to 2030") in got and ("DATE", "2019-2021") in got and ("DATE", "2015 and 2017") in got
+    )
+    got = ents("The fair is open October 14-18, and figures cover February-October 2025.")
+    assert ("DATE", "October 14-18") in got and ("DATE", "February-October 2025") in got
+
+
+def test_date_end_of_month_capitalised_relative_and_wire_dateline():
+    got = ents(
+        "ALMATY, 14 MAR 2025 (Kazinform). By the end of September 2024 reserves grew. Last week the bank cut rates."
+    )
+    assert ("DATE", "14 MAR 2025") in got
+    assert ("DATE", "end of September 2024") in got
+    assert ("DATE", "Last week") in got

@@ -676,6 +676,23 @@ def _org_qualifiers(
     return end
 
 
+_ORDINALS_CAP = "|".join(ORDINAL_WORDS + [w.capitalize() for w in ORDINAL_WORDS])
+_EVENT_EDITION_RE = re.compile(rf"(?<![\w-])(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINALS_CAP})[^\S\n]+$")
+
+
+def event_edition(text: str, spans: list[Span]) -> list[Span]:
+    """An edition ordinal stays inside an event name: "third Belt and Road Forum for
+    International Cooperation", "Second China-Central Asia Summit", "5th China-Eurasia Expo"."""
+    out: list[Span] = []
+    for s in spans:
+        if s.label != "EVENT":
+            continue
+        m = _EVENT_EDITION_RE.search(text, max(0, s.start - 16), s.start)
+        if m:
+            out.append(_span(text, m.start(), s.end, "EVENT", "rule:event-suffix"))
+    return out
+
+
 def org_qualifier(text: str, spans: list[Span]) -> list[Span]:
     """A listed organisation with its official qualifier is one ORG: "Halk Maslahaty of
     Turkmenistan", "Ministry of Foreign Affairs of China", "Statistics Agency under the President

@@ -49,6 +49,7 @@ PERCENT_RE = re.compile(
 
 _MONTH = r"(?:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)"
 _MON_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+_MON_UP = r"(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
 _MONTH_NOMAY = r"(?:" + "|".join(m for m in MONTHS if m != "May") + r")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -119,6 +120,8 @@ DATE_RE = re.compile(
     rf"(?:{_MONTH}|{_MON_ABBR})\s{_DAY}(?:(?:\s?(?:-|–)\s?|\s(?:and|to|through)\s)(?:{_MONTH}\s)?{_DAY})?(?:,?\s{_YEAR})?(?![\d])"
     # 18 May 2023 / 18-19 May / 18 and 19 May 2023
     rf"|{_DAY}(?:(?:\s?(?:-|–)\s?|\s(?:and|to)\s){_DAY})?\s{_MONTH}(?:,?\s{_YEAR})?"
+    # 8 NOV 2024 / 8 Nov 2024 (wire-service datelines)
+    rf"|{_DAY}\s(?:{_MON_UP}|{_MON_ABBR}|May)\.?,?\s{_YEAR}"
     # January-May 2025 / January to May / January-May
     rf"|{_MON_ABBR}\.?\s?(?:-|–)\s?(?:{_MON_ABBR}|May)\.?(?:,?\s{_YEAR})?(?![\w])"
     rf"|{_MONTH}(?:\s?(?:-|–)\s?|\s(?:to|through|and)\s){_MONTH}(?:,?\s(?:of\s)?{_YEAR})?"
@@ -145,10 +148,11 @@ DATE_RE = re.compile(
     rf"|(?:{_ORD}|last|past|final)\s(?:{_PERIODWORD})(?:\s(?:of\s)?(?:{_YEAR}|(?:this|last|next|the)\syear))?"
     rf"|(?:{_ORD}|last|past)\s(?:{_CNT}\s)?(?:months|weeks|years|days|quarters)(?:\s(?:of\s)?(?:{_YEAR}|(?:this|last|next|the)\syear))?"
     # end of 2022 / beginning of the year / end of this year
-    rf"|(?:end|beginning|start|middle|turn|close)\sof\s(?:{_YEAR}|(?:this|last|next|the)\s(?:year|month|decade))"
+    rf"|(?:end|beginning|start|middle|turn|close)\sof\s(?:{_YEAR}|(?:this|last|next|the)\s(?:year|month|decade)|{_MONTH}(?:,?\s{_YEAR})?)"
+    rf"|(?:end|start)-{_YEAR}"
     # relative periods
     rf"|same\speriod\s(?:of\s)?(?:last\syear|the\sprevious\syear|{_YEAR})"
-    rf"|(?:last|this|next|previous|past|coming)\s(?:year|month|week|decade|quarter|century)"
+    rf"|(?:last|this|next|previous|past|coming|Last|This|Next|Previous|Past)\s(?:year|month|week|decade|quarter|century)"
     rf"|(?:past|last|next|coming|previous|recent)\s(?:{_CNT}\s)?{_UNIT}"
     rf"|(?:recent|Recent)\s(?:years|months|decades|weeks|days)"
     rf"|{_CNT}\s{_UNIT}\s(?:ago|earlier|later)"
