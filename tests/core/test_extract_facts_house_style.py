@@ -206,3 +206,31 @@ def test_an_events_day_range_wins_over_the_weekday_of_the_report():
     got = facts(text, published="2024-09-12", ftype="event")
     (f,) = got
     assert (f["start"], f["end"]) == ("2024-09-11", "2024-09-13")
+
+
+def test_change_stated_before_the_figure():
+    (f,) = facts("Transit via Kazakhstan jumped 35% in the first half of the year to 11.2 million tonnes.",
+                 published="2024-07-15", ftype="indicator")
+    assert (f["value"], f["unit"], f["change_pct"]) == (11.2e6, "tonnes", 35.0)
+
+
+def test_comparison_base_of_a_count_is_its_own_indicator():
+    text = ("Uzbek railways said the number of container trains to Afghanistan rose to 310 in January-August, "
+            "compared with 190 in the same period of 2023.")
+    got = facts(text, published="2024-09-05", ftype="indicator")
+    a, b = one(got, 310), one(got, 190)
+    assert (a["unit"], a["period"]) == ("trains", "2024-01/2024-08")
+    assert (b["unit"], b["period"], b["metric"]) == ("trains", "2023-01/2023-08", a["metric"])
+
+
+def test_bare_volumes_name_the_thing_of_the_last_figure_of_that_unit():
+    text = ("Grain shipments through the port of Aktau rose to 1.4 million tonnes in 2024. "
+            "Volumes reached 0.9 million tonnes in 2023.")
+    got = facts(text, ftype="indicator")
+    assert one(got, 0.9e6)["metric"] == one(got, 1.4e6)["metric"]
+
+
+def test_fold_growth_between_two_named_sides_belongs_to_the_first():
+    (f,) = facts("Trade between Uzbekistan and Turkey has grown more than fourfold since 2010.", published="2024-01-10",
+                 ftype="indicator")
+    assert (f["unit"], f["value"], f["subject"]) == ("fold", 4.0, "UZB")

@@ -109,11 +109,30 @@ def extract_facts(text: str, entities: Sequence[Span], published: str | None, zo
         b = max(a, min(b, len(text)))
         out.append(FactProposal(ftype, clean, a, b, conf, f"fact:{ftype}"))
     out = _drop_restated(text, out)
+    _bare_metrics(out)
     _date_pledges(text, out, published)
     return out
 
 
 _FIGURES = ("trade", "investment", "indicator")
+_BARE = frozenset(("volume", "volumes", "capacity", "output", "traffic", "cargo", "throughput"))
+
+
+def _bare_metrics(facts: list[FactProposal]) -> None:
+    """"Volumes reached 2.76 million tonnes in 2023" after "Cargo shipments along the route …
+    3.7 million tonnes": a bare measure word names the thing of the last indicator of that unit."""
+    prev: dict[str, FactProposal] = {}
+    for f in facts:
+        if f.type != "indicator":
+            continue
+        unit = f.fields.get("unit")
+        metric = (f.fields.get("metric") or "").lower()
+        last = prev.get(unit)
+        if metric in _BARE and last is not None and f.evidence_start - last.evidence_end < 600:
+            f.fields["metric"] = last.fields["metric"]
+            if f.fields.get("subject") is None:
+                f.fields["subject"] = last.fields.get("subject")
+        prev[unit] = f
 
 
 def _close(a: object, b: object, tol: float) -> bool:

@@ -357,7 +357,8 @@ def fold_word_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, in
         span = _since_span(ctx, sent, end)
         if span:
             period, period_text = span
-        fields = {"subject": _subject(ctx, sent, parties, m.start()), "metric": metric_case(metric), "value": value,
+        fsubj = _subject(ctx, sent, parties, m.start()) or _between_first(text, sent, parties, m.start())
+        fields = {"subject": fsubj, "metric": metric_case(metric), "value": value,
                   "unit": "fold", "period": period, "period_text": period_text, "change_pct": None,
                   "qualifier": qualifier_before(text, m.start(), sent.start)}
         out.append(("indicator", fields, sent.start, sent.end, 0.55))
@@ -496,6 +497,45 @@ def _host(ctx: DocContext, cap: re.Match) -> tuple[str | None, str]:
     return lookup(where), where
 
 
+_TO_FIGURE = re.compile(r"\s(?:to|at)\s+(?:(?:about|around|over|more\s+than|nearly|almost|some|a\s+record)\s+)?$")
+_BASE = re.compile(
+    r"[^.;]{0,40}?,?\s+(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from|from)\s+"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d%]|\s*(?:percent|per\s+cent|million|billion|thousand))(?:\s+[a-z]+)?\s+(?:in|during|for)\s+(?:the\s+)?"
+    r"(?P<when>same\s+period\s+(?:of\s+|in\s+)?(?:(?:19|20)\d\d|last\s+year|a\s+year\s+earlier)|(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _speaker_country(ctx: DocContext, sent: Sentence) -> str | None:
+    """"Kazakh state railway company KTZ said …": the country of the body the figure is cited from."""
+    m = re.search(r"\b([A-Z][a-z]+)\s+(?:state\s+|national\s+)?(?:[a-z]+\s+){0,3}(?:company|agency|operator|ministry|bureau|committee|"
+                  r"railways?|corporation)\b[^.;]{0,40}?\b(?:said|says|reported|reports|announced)\b", ctx.text[sent.start:sent.end])
+    if not m:
+        return None
+    from desktop.core.extract.facts.parties import lookup
+
+    return lookup(m.group(1))
+
+
+def _between_first(text: str, sent: Sentence, parties: list, pos: int) -> str | None:
+    """"trade between Kyrgyzstan and China has grown fivefold": the first-named side."""
+    if not re.search(r"\bbetween\b", text[sent.start:pos]):
+        return None
+    firsts = [p for p, c in parties if p.start < pos and c in ("between", "and", "with", "") and p.code not in ("CA5", "WORLD")]
+    return firsts[0].code if firsts else None
+
+
+def _base_period(when: str, period: str) -> str | None:
+    """The comparison base's period: "same period of 2023" → the figure's months in 2023."""
+    from desktop.core.extract.facts.periods import YEAR_RE
+
+    y = YEAR_RE.search(when)
+    if not re.match(r"same", when, re.I):
+        return y.group(1) if y else None
+    target = int(y.group(1)) if y else int(period[:4]) - 1
+    return re.sub(r"(?:19|20)\d\d", str(target), period)
+
+
 def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, int]]) -> list[tuple[str, dict, int, int, float]]:
     """``blocked``: spans already used by money facts, MONEY/PERCENT/DATE entities."""
     text = ctx.text
@@ -583,6 +623,13 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             if span:
                 period, period_text = span
         change = find_change(text, end, sent.end)
+        if change is None:
+            # "jumped 62% in the first ten months to 3.7 million tonnes": the change before the figure.
+            pre = find_change(text, max(sent.start, a - 90), a)
+            if pre and _TO_FIGURE.search(text, pre.end, a):
+                change = pre
+        if subject is None and unit == "fold":
+            subject = _between_first(text, sent, parties, a)
         fields = {
             "subject": subject, "metric": metric, "value": num, "unit": unit, "period": period,
             "period_text": period_text, "change_pct": change.value if change else None,
@@ -590,6 +637,14 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
                 "over" if re.search(r"\ban\s+over\s*$", text[max(0, a - 10):a]) else None),
         }
         out.append(("indicator", fields, sent.start, sent.end, 0.6))
+        base = _BASE.match(text, end, sent.end)
+        if base and period:
+            # "rose to 427 in January-October, compared with 260 in the same period of 2023"
+            p2 = _base_period(base.group("when"), period)
+            if p2:
+                value2 = float(base.group("num").replace(",", ""))
+                out.append(("indicator", {**fields, "value": value2, "period": p2, "period_text": " ".join(base.group("when").split()),
+                                          "change_pct": None, "qualifier": None}, sent.start, sent.end, 0.5))
     for m in _NUMBER_OF.finditer(text, sent.start, sent.end):
         a = m.start("num")
         if any(x <= a < y for x, y in blocked) or any(f[1]["value"] is not None and f[2] == -a for f in out):
@@ -602,13 +657,27 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
         if dates is None:
             dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, m.end())
+        head = re.split(r"\s+(?:from|to|in|of|along|via|through|with|at|on|by|sent|shipped|carried|operated|passing)\b", np_)[0].split()
+        unit = next((w for w in reversed(head) if w.lower().endswith("s")), head[-1] if head else np_.split()[-1])
+        origin = [(p, c) for p, c in parties if m.start("np") <= p.start < m.end("np") and c == "from"]
+        owners = [pc for pc in parties if pc not in origin]
         fields = {
-            "subject": _subject(ctx, sent, parties, m.start("np"), m.end("np")), "metric": metric_case(f"number of {np_}"),
-            "value": float(dec),
-            "unit": np_.split()[0] if np_.split()[0].endswith("s") else np_.split()[-1], "period": period,
+            "subject": _subject(ctx, sent, owners, m.start("np"), m.end("np") if not origin else None),
+            "metric": metric_case(f"number of {np_}"), "value": float(dec), "unit": unit, "period": period,
             "period_text": period_text, "change_pct": None, "qualifier": qualifier_before(text, a, sent.start),
         }
+        if fields["subject"] is None and origin:
+            from desktop.core.extract.facts.trade import recent_source
+
+            fields["subject"] = recent_source(ctx, sent) or _speaker_country(ctx, sent)
         out.append(("indicator", fields, sent.start, sent.end, 0.6))
+        base = _BASE.match(text, m.end(), sent.end)
+        if base and period:
+            p2 = _base_period(base.group("when"), period)
+            if p2:
+                out.append(("indicator", {**fields, "value": float(base.group("num").replace(",", "")), "period": p2,
+                                          "period_text": " ".join(base.group("when").split()), "change_pct": None,
+                                          "qualifier": None}, sent.start, sent.end, 0.5))
     return out
 
 
