@@ -255,6 +255,7 @@ class DocumentViewer(QWidget):
         self._span_starts: list[int] = []
         self._longest = 0
         self._dark = False
+        self._title = ""
         self._window: tuple[int, int] | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -288,6 +289,22 @@ class DocumentViewer(QWidget):
             self.meta.setStyleSheet(theme.muted_style(self.palette()))
         super().changeEvent(ev)
 
+    def resizeEvent(self, ev) -> None:
+        super().resizeEvent(ev)
+        if ev.oldSize().width() != ev.size().width():
+            self._fit_header()
+
+    def _fit_header(self) -> None:
+        """The title on at most two lines (a long headline pushed the text down); the whole
+        title is in the tooltip."""
+        m = self.header.contentsMargins()
+        width = max(100, self.header.width() - m.left() - m.right())
+        fm = self.header.fontMetrics()
+        text = self._title
+        if self.isVisible() and fm.horizontalAdvance(text) > 1.8 * width:  # (hidden: not laid out yet)
+            text = fm.elidedText(text, Qt.TextElideMode.ElideRight, int(1.8 * width))
+        self.header.setText(text)
+
     # ------------------------------------------------------------------ loading
 
     def set_document(self, doc_id: int | None) -> None:
@@ -296,7 +313,9 @@ class DocumentViewer(QWidget):
             self.entities, self._starts = [], []
             self.offsets = OffsetMap("")
             self.text_lower = ""
+            self._title = ""
             self.header.setText("")
+            self.header.setToolTip("")
             self.meta.setText("")
             self.text_view.setExtraSelections([])
             self._spans, self._zone_spans, self._span_starts, self._window = [], [], [], None
@@ -309,7 +328,9 @@ class DocumentViewer(QWidget):
         self.text_lower = doc.text.lower() if len(doc.text.lower()) == len(doc.text) else doc.text.casefold()
         if len(self.text_lower) != len(doc.text):  # a case fold that changes lengths: search as is
             self.text_lower = doc.text
-        self.header.setText(doc.title or "(untitled)")
+        self._title = doc.title or "(untitled)"
+        self.header.setToolTip(self._title)
+        self._fit_header()
         bits = [b for b in (doc.outlet, doc.published, doc.url) if b]
         self.meta.setText("  ·  ".join(bits))
         self.meta.setVisible(bool(bits))

@@ -224,3 +224,23 @@ def test_a_narrow_documents_list_gives_the_outlet_less_room_than_the_title(qtbot
     panel.resize(900, 300)
     qtbot.wait(10)
     assert h.sectionSize(1) > 0.2 * 460  # room again: the outlet grows back
+
+
+def test_a_long_headline_is_cut_to_two_lines_with_the_whole_title_in_the_tooltip(qtbot, project):
+    title = ("The first China-Central Asia Summit was held on May 18 and 19 in Xi’an. What achievements have "
+             "been made on trade and economic fronts? What measures will be taken to promote trade connectivity "
+             "between China and Central Asian countries?")
+    d = project.add_document(make_doc("China and Kazakhstan.", title), [])
+    viewer = DocumentViewer(Session(project))
+    qtbot.addWidget(viewer)
+    viewer.resize(600, 500)
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    viewer.set_document(d)
+    assert viewer.header.toolTip() == title
+    assert viewer.header.text().endswith("…") and len(viewer.header.text()) < len(title)
+    line = viewer.header.fontMetrics().lineSpacing()
+    assert viewer.header.heightForWidth(viewer.header.width()) <= 2 * line + 20
+    viewer.resize(3000, 500)
+    qtbot.wait(10)
+    assert viewer.header.text() == title  # room for all of it
