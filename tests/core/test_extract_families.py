@@ -85,3 +85,17 @@ def test_date_end_of_month_capitalised_relative_and_wire_dateline():
     assert ("DATE", "14 MAR 2025") in got
     assert ("DATE", "end of September 2024") in got
     assert ("DATE", "Last week") in got
+
+
+# --------------------------------------------------------------------------- persons after long titles
+
+
+def test_person_after_title_with_complement():
+    got = ents("Minister of Economic Development and Trade Farrukh Hamralizoda opened the fair.")
+    assert ("PERSON", "Farrukh Hamralizoda") in got
+    assert not any(label == "PERSON" and "Development" in t for label, t in got)
+
+
+def test_person_after_title_with_org_complement():
+    got = ents("Head of the Investment Promotion Agency Aziz Karimov briefed the press.")
+    assert ("PERSON", "Aziz Karimov") in got

@@ -106,6 +106,15 @@ def match(text: str) -> list[Span]:
     return out
 
 
+def rows(stem: str) -> list[dict[str, str]]:
+    """The rows of one gazetteer file (for rules that derive word lists from it)."""
+    return _rows(stem)
+
+
+def split_aliases(value: str | None) -> list[str]:
+    return _split(value)
+
+
 @cache
 def titles() -> tuple[str, ...]:
     """Titles from ``titles.csv``, longest first (for the structure rules)."""

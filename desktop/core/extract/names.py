@@ -370,6 +370,21 @@ def _title_words() -> frozenset[str]:
     return frozenset(w for w in words if w[:1].isupper())
 
 
+@cache
+def _complement_words() -> frozenset[str]:
+    """Capitalised words of organisation names and titles ("Economic", "Development", "Trade")
+    that are no part of a listed person's name: they belong to a title's "of …" complement."""
+    words: set[str] = set(_title_words())
+    for row in gazetteer.rows("orgs"):
+        for name in [row.get("name") or "", *gazetteer.split_aliases(row.get("aliases"))]:
+            words.update(w for w in name.split() if w[:1].isupper() and w[1:].islower())
+    people: set[str] = set()
+    for row in gazetteer.rows("people"):
+        for name in [row.get("name") or "", *gazetteer.split_aliases(row.get("aliases"))]:
+            people.update(name.split())
+    return frozenset(words - people - CHINESE_SURNAMES)
+
+
 def _person_token(tok: str) -> bool:
     if not _name_token(tok) or tok in HEAD_LABEL or tok in _title_words():
         return False
@@ -505,6 +520,10 @@ def title_person(text: str, spans: list[Span]) -> list[Span]:
                     break
                 tail.insert(0, tok)
             if mid:
+                # "Minister of Economic Development and Trade Zavqi Zavqizoda": words of the
+                # title's complement (names of offices and sectors) are not the person
+                while tail and tail[0][2] in _complement_words():
+                    tail = tail[1:]
                 if len(tail) >= 2:
                     cand = tail[-2:]
                     break
