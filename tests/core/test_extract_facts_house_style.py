@@ -234,3 +234,16 @@ def test_fold_growth_between_two_named_sides_belongs_to_the_first():
     (f,) = facts("Trade between Uzbekistan and Turkey has grown more than fourfold since 2010.", published="2024-01-10",
                  ftype="indicator")
     assert (f["unit"], f["value"], f["subject"]) == ("fold", 4.0, "UZB")
+
+
+# ----------------------------------------------------------------------------- chrome
+
+
+def test_no_facts_from_a_related_news_tail():
+    text = ("ASTANA (Kazinform) -- Kazakhstan's exports to China rose to $15.2 billion in 2024.\n\n"
+            "The ministry said more grain would be shipped this year.\n\nRead also\n"
+            "Akorda: Tokayev receives Sinopec Chairman Ma Yongsheng\n"
+            "Kazakhstan, China to build $1.2bn gas chemical plant\n")
+    got = facts(text, published="2025-02-01")
+    assert [f["value"] for f in got if "value" in f] == [15.2e9]
+    assert not [f for f in got if f.get("person")]

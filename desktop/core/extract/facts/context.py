@@ -1,5 +1,9 @@
 """The per-document context every fact extractor reads: sentences, entities bucketed by sentence,
-chrome zones, the publication date, the "bilateral" pair and acronym definitions."""
+chrome zones, the publication date, the "bilateral" pair and acronym definitions.
+
+Besides the zones it is given, a line "Related news" / "Read also" / "More stories" … in the
+second half of the text starts a chrome tail of its own (teasers of other stories): no facts
+come from it, even when the caller passes no zones (``steppe evaluate``)."""
 
 from __future__ import annotations
 
@@ -13,6 +17,12 @@ from desktop.core.extract.facts.sentences import split_sentences
 from desktop.core.model import Span, Zone
 
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'&-]*(?:\s+(?:of|for|and|the|on|de|[A-Z][\w’'&-]*)){1,10})\s*\(([A-Z][A-Za-z&]{1,9})\)")
+
+_TAIL_CHROME = re.compile(
+    r"^[ \t]*(?:Related\s+(?:news|articles|stories|posts|content)|Read\s+(?:also|more)|More\s+(?:news|stories|on\s+this\s+topic)|"
+    r"See\s+also|Recommended|Most\s+read|Latest\s+news)[ \t]*:?[ \t]*$",
+    re.I | re.M,
+)
 
 KNOWN_ACRONYMS = {
     "SCO": "Shanghai Cooperation Organization",
@@ -65,6 +75,10 @@ class DocContext:
 def build_context(text: str, entities: Sequence[Span], published: str | None, zones: Sequence[Zone]) -> DocContext:
     spans = split_sentences(text)
     zs = sorted((z.start, z.end) for z in zones if z.end > z.start)
+    tail = _TAIL_CHROME.search(text, len(text) // 2)
+    if tail:
+        # "Related news" / "Read also" near the end: teasers of other stories follow, no facts.
+        zs = sorted([*zs, (tail.start(), len(text))])
     zstarts = [z[0] for z in zs]
     # Merge overlapping zones so a bisect finds the one that can cover a point.
     merged: list[list[int]] = []
