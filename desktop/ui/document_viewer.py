@@ -476,12 +476,13 @@ class DocumentViewer(QWidget):
         return self.entity_at(start)
 
     def describe(self, e: Entity) -> str:
-        lines = [f"{e.label} “{e.text}”", f"Status: {e.status}", f"Confidence: {e.confidence:.2f}"]
+        lines = [f"{e.label} “{e.text}”", f"{e.status.capitalize()} · confidence {e.confidence:.2f}"]
         if e.source:
-            lines.append(f"Source: {e.source}")
-        key = theme.label_key(e.label)
-        if key:
-            lines.append(f"Key {key} labels a selection {e.label}")
+            lines.append(f"Found by {e.source}")
+        if e.status == SUGGESTED:
+            lines.append("A accepts · X rejects · 1–9 relabels")
+        else:
+            lines.append("1–9 relabels · Delete removes")
         return "\n".join(lines)
 
     def next_suggestion(self, direction: int = 1, statuses: tuple[str, ...] = (SUGGESTED,)) -> Entity | None:

@@ -277,7 +277,8 @@ def test_tooltip_text_and_legend(qtbot, two_docs, make_window):
     w = make_window(project)
     e = w.viewer.entity_at(TEXT_1.index("Astana") + 1)
     tip = w.viewer.describe(e)
-    assert "LOCATION “Astana”" in tip and "suggested" in tip and "0.90" in tip and "rule:test" in tip
+    assert "LOCATION “Astana”" in tip and "Suggested" in tip and "0.90" in tip and "rule:test" in tip
+    assert "A accepts" in tip  # what to do with it
     chips = w.legend.chips
     assert list(chips) == ["PERSON", "ORG", "COUNTRY", "LOCATION", "EVENT", "INITIATIVE", "MONEY", "PERCENT", "DATE"]
     assert chips["COUNTRY"].text() == "3  COUNTRY"
