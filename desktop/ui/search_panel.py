@@ -6,10 +6,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADING_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class SearchPanel(QWidget):
-    """Emits ``hitActivated(doc_id, start, end)`` on double click or Enter."""
+    """Emits ``hitActivated(doc_id, start, end)`` on a click or Enter. Hits are listed under a
+    bold heading per document."""
 
     hitActivated = Signal(int, int, int)
 
@@ -25,7 +27,7 @@ class SearchPanel(QWidget):
         self.list.setObjectName("searchResults")
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self._activated)
-        self.list.itemDoubleClicked.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)  # one click shows the hit in the text
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.edit)
@@ -46,15 +48,27 @@ class SearchPanel(QWidget):
         hits = project.search(needle)
         titles = {s.id: s.title for s in project.document_summaries(sorted({d for d, _ in hits}))} if hits else {}
         texts: dict[int, str] = {}
+        per_doc: dict[int, int] = {}
+        for doc_id, _pos in hits:
+            per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+        bold = self.list.font()
+        bold.setBold(True)
         for doc_id, pos in hits:
             text = texts.get(doc_id)
             if text is None:
+                # a heading per document: the hits under it are its snippets
                 text = texts[doc_id] = project.document(doc_id).text
+                n = per_doc[doc_id]
+                head = QListWidgetItem(f"{titles.get(doc_id, doc_id)}  ({n} hit{'s' if n != 1 else ''})")
+                head.setFont(bold)
+                head.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable: Enter and clicks go to hits
+                head.setData(HEADING_ROLE, doc_id)
+                self.list.addItem(head)
             a, b = max(0, pos - 40), min(len(text), pos + len(needle) + 40)
             snippet = " ".join(text[a:b].split())
-            item = QListWidgetItem(f"{titles.get(doc_id, doc_id)}\n   …{snippet}…")
+            item = QListWidgetItem(f"    …{snippet}…")
             item.setData(HIT_ROLE, (doc_id, pos, pos + len(needle)))
-            item.setToolTip(f"Document {doc_id}, offset {pos}")
+            item.setToolTip(f"{titles.get(doc_id, doc_id)}, offset {pos}: click to show it")
             self.list.addItem(item)
         n_docs = len({d for d, _ in hits})
         more = " (first 500)" if len(hits) >= 500 else ""
@@ -62,6 +76,18 @@ class SearchPanel(QWidget):
                              f"{'s' if n_docs != 1 else ''}" if hits else "No matches")
         return len(hits)
 
+    def hit_items(self) -> list[QListWidgetItem]:
+        """The hits listed (document headings left out)."""
+        return [it for it in (self.list.item(i) for i in range(self.list.count())) if it.data(HIT_ROLE)]
+
     def _activated(self, item: QListWidgetItem) -> None:
-        doc_id, start, end = item.data(HIT_ROLE)
+        hit = item.data(HIT_ROLE)
+        if hit is None:  # a document heading: its first hit
+            row = self.list.row(item) + 1
+            nxt = self.list.item(row)
+            if nxt is None or nxt.data(HIT_ROLE) is None:
+                return
+            self.list.setCurrentItem(nxt)
+            hit = nxt.data(HIT_ROLE)
+        doc_id, start, end = hit
         self.hitActivated.emit(doc_id, start, end)

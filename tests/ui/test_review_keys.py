@@ -214,10 +214,11 @@ def test_find_across_the_corpus_and_open_a_hit(qtbot, two_docs, make_window):
     assert w.search_dock.isVisible() and panel.edit.hasFocus()
     qtbot.keyClicks(panel.edit, "uzbekistan")
     qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
-    assert panel.list.count() == 2
+    assert len(panel.hit_items()) == 2 and panel.list.count() == 3  # a heading, then the hits
+    assert panel.list.item(0).text() == "Uzbekistan forum  (2 hits)" and panel.list.item(0).font().bold()
     assert "2 hits in 1 document" in panel.summary.text()
     panel.list.setFocus()
-    panel.list.setCurrentRow(1)
+    panel.list.setCurrentRow(2)
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)  # activation: Enter or a double click
     assert w.current_doc_id == d2
     second = TEXT_2.index("Uzbekistan", 1)
