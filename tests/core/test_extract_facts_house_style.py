@@ -247,3 +247,13 @@ def test_no_facts_from_a_related_news_tail():
     got = facts(text, published="2025-02-01")
     assert [f["value"] for f in got if "value" in f] == [15.2e9]
     assert not [f for f in got if f.get("person")]
+
+
+def test_a_place_which_handled_n_units_names_the_metric_and_owner():
+    text = ("TASHKENT (UzDaily) -- The two sides will widen the Termez cargo hub, which handled 52,000 TEU in 2024.")
+    (f,) = facts(text, ftype="indicator")
+    assert f["unit"] == "TEU" and f["metric"].startswith("containers handled by") and "termez" in f["metric"]
+    assert f["subject"] == "UZB"
+    (f,) = facts("Freight moved along the southern corridor through Iran, which carried about 0.4 million TEU last year.",
+                 published="2025-01-20", ftype="indicator")
+    assert (f["subject"], f["qualifier"], f["period"]) == ("IRN", "about", "2024")

@@ -536,6 +536,16 @@ def _base_period(when: str, period: str) -> str | None:
     return re.sub(r"(?:19|20)\d\d", str(target), period)
 
 
+_WHICH_VERB = re.compile(
+    r"(?:\bthe\s+)?(?P<np>(?:[A-Z][\w'’-]*\s+|[a-z][\w-]*\s+){0,4}?(?:port|terminal|hub|station|corridor|route|railway|"
+    r"pipeline|line|airport|checkpoint|crossing|plant|mine|field)(?:\s+(?:through|in|of)\s+[A-Z][\w'’-]*)?)"
+    r"(?:\s+(?:on|at|near)\s+(?:the\s+)?[\w\s]{0,25}?)?,\s+which\s+(?:has\s+|had\s+|also\s+)?"
+    r"(?P<v>processed|handled|carried|shipped|received|transported|moved|served|transshipped|produced|pumped)\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|some|almost)\s+)?$"
+)
+_LOCAL_PLACE = re.compile(r"\b[A-Z][\w'’-]+\s+(?:(?:dry|cargo|logistics|rail|river|sea|border)\s+)?(?:port|station|checkpoint|border\s+crossing|terminal|hub)\b")
+
+
 def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, int]]) -> list[tuple[str, dict, int, int, float]]:
     """``blocked``: spans already used by money facts, MONEY/PERCENT/DATE entities."""
     text = ctx.text
@@ -551,6 +561,7 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
         if m.group("scale"):
             dec *= Decimal(str(SCALE_WORDS[m.group("scale").lower()]))
         num = float(dec)
+        rel = None
         subj = clause_subject(text, sent)
         thing = _thing(ctx, subj, sent) if subj and subj[2] <= a else None
         if m.group("fold") and not is_multiple(text, a, m.end(), sent.start):
@@ -562,9 +573,12 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             unit, num = normalise_unit(m.group("unit"), num)
             own = None
             mb = _METRIC_BEFORE.search(text, max(sent.start, a - 70), a)
+            rel = None if mb else _WHICH_VERB.search(text, max(sent.start, a - 160), a)
             if mb:
                 metric = _STRIP_ADV.sub("", mb.group(1))
                 own = metric
+            elif rel:
+                metric = _default_metric(unit)
             else:
                 w0 = max(sent.start, a - 80)
                 hits = list(_METRIC_WORD.finditer(text, w0, a))
@@ -577,6 +591,11 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
                     ow = _OF_WHAT.match(text, m.end(), sent.end)
                     metric = ow.group(1).strip() if ow else _default_metric(unit)
                     own = None if ow else metric
+            if rel:
+                # "the Khorgos dry port, which processed 346,000 TEU": what the unit counts, the
+                # verb, and the place that did it.
+                thing = own = None
+                metric = f"{'containers' if unit == 'TEU' else metric} {rel.group('v').lower()} by {' '.join(rel.group('np').split())}"
             if own and thing and metric.split()[-1].lower() not in thing.lower():
                 metric = f"{metric} of {thing}"
             end = m.end()
@@ -615,6 +634,15 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             more = re.match(r"\s+(?:with|of)\s+(?:[A-Z][\w'’-]*\s+)?[\w-]+", text[m.end():sent.end])
             np_end = m.end() + (more.end() if more else 0)
         subject = host or _subject(ctx, sent, parties, a, np_end)
+        if subject is None and m.group("unit") and rel:
+            inner = [p for p, _c in parties if rel.start("np") <= p.start < rel.end("np")]
+            subject = inner[0].code if inner else None
+        if subject is None and _LOCAL_PLACE.search(text, max(sent.start, a - 160), min(sent.end, end + 80)):
+            # A figure of a named port or border station whose country the text does not give:
+            # local news reports its own side's ("… passed through the Khorgos port").
+            from desktop.core.extract.facts.role import home_country
+
+            subject = home_country(ctx)
         if dates is None:
             dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, end)
