@@ -99,3 +99,58 @@ def test_person_after_title_with_complement():
 def test_person_after_title_with_org_complement():
     got = ents("Head of the Investment Promotion Agency Aziz Karimov briefed the press.")
     assert ("PERSON", "Aziz Karimov") in got
+
+
+# --------------------------------------------------------------------------- initiatives and facilities
+
+
+def test_facility_named_after_one_place():
+    got = ents(
+        "Containers move through the Altynkol dry port, and the Kambarata-1 hydropower plant is planned."
+    )
+    assert ("INITIATIVE", "Altynkol dry port") in got
+    assert ("INITIATIVE", "Kambarata-1 hydropower plant") in got
+    got = ents("Investors toured the Samarkand free economic zone and the Osh-Irkeshtam border road.")
+    assert ("INITIATIVE", "Samarkand free economic zone") in got
+    assert ("INITIATIVE", "Osh-Irkeshtam border road") in got
+
+
+def test_country_with_facility_word_is_no_name():
+    got = ents("Analysts expect a new Kazakhstan power plant tender.")
+    assert not any(label == "INITIATIVE" for label, _t in got)
+
+
+def test_capitalised_name_before_lower_case_project():
+    got = ents("Operators expanded the Smart Bishkek project and the Digital Tajikistan programme this year.")
+    assert ("INITIATIVE", "Smart Bishkek") in got and ("INITIATIVE", "Digital Tajikistan") in got
+    assert not any(label == "INITIATIVE" for label, _t in ents("Officials praised the Chinese project."))
+
+
+def test_enterprise_plant_is_an_org_and_joint_venture_name():
+    got = ents(
+        "Output rose at the Pavlodar Aluminium Plant, and the Altynken gold mining joint venture hired staff."
+    )
+    assert ("ORG", "Pavlodar Aluminium Plant") in got
+    assert ("ORG", "Altynken") in got
+
+
+def test_ordinal_inside_company_name():
+    got = ents("Plans were drafted by China Railway Fourth Survey and Design Institute Group for the line.")
+    assert ("ORG", "China Railway Fourth Survey and Design Institute Group") in got
+
+
+# --------------------------------------------------------------------------- places
+
+
+def test_rivers_crossings_and_regions():
+    got = ents(
+        "Water from the Syr Darya reaches the Turkistan Region, while trucks cross at Kulma and Altynkol."
+    )
+    assert ("LOCATION", "Syr Darya") in got and ("LOCATION", "Turkistan Region") in got
+    assert ("LOCATION", "Kulma") in got and ("LOCATION", "Altynkol") in got
+
+
+def test_hyphenated_crossing_modifier_names_each_place():
+    got = ents("Freight volumes at the Khorgos-Altynkol crossing and the Dostyk-Alashankou checkpoint rose.")
+    assert ("LOCATION", "Dostyk") in got and ("LOCATION", "Alashankou") in got
+    assert ("LOCATION", "Khorgos") in got and ("LOCATION", "Altynkol") in got

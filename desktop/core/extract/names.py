@@ -729,6 +729,98 @@ def org_qualifier(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+#: "… Metallurgical Plant", "… Tractor Plant": an enterprise (ORG), not a power-plant project
+_ENTERPRISE_WORDS = frozenset(
+    [
+        "Metallurgical",
+        "Tractor",
+        "Automobile",
+        "Chemical",
+        "Cement",
+        "Machine-Building",
+        "Engineering",
+        "Aluminium",
+        "Aluminum",
+        "Steel",
+        "Iron",
+        "Mining",
+        "Processing",
+        "Refining",
+        "Textile",
+        "Glass",
+        "Pharmaceutical",
+        "Tyre",
+        "Tire",
+        "Electrotechnical",
+        "Mechanical",
+        "Locomotive",
+        "Car-Building",
+        "Wagon-Building",
+        "Carriage",
+        "Metal",
+        "Copper",
+        "Zinc",
+        "Gold",
+        "Titanium",
+        "Magnesium",
+    ]
+)
+_JOINT_VENTURE_RE = re.compile(
+    r"(?<![\w'’-])(?:the|The)[^\S\n]+(?P<name>[A-Z][\w'’-]+(?:[^\S\n][A-Z][\w'’-]+)?)[^\S\n]+"
+    r"(?:[a-z][\w-]*[^\S\n]+){0,3}(?:joint[^\S\n]+venture|JV)(?![\w])"
+)
+
+
+def joint_venture(text: str, spans: list[Span]) -> list[Span]:
+    """ORG: the name of a joint venture ("the Zeravshan gold mining joint venture")."""
+    out: list[Span] = []
+    if "joint venture" not in text and " JV" not in text:
+        return out
+    known = _Mask(len(text), [s for s in spans if s.label in ("COUNTRY", "LOCATION", "PERSON")])
+    dem = gazetteer.demonyms()
+    for m in _JOINT_VENTURE_RE.finditer(text):
+        s0, e0 = m.span("name")
+        toks = m.group("name").split()
+        if known.hit(s0, e0) or any(
+            t in dem or t in _NOT_NAME or ("-" in t and t.split("-")[0] in dem) for t in toks
+        ):
+            continue
+        out.append(_span(text, s0, e0, "ORG", "rule:org-suffix"))
+    return out
+
+
+_NAMED_PROJECT_RE = re.compile(
+    r"(?<![\w'’-])(?:the|The|its|a)[^\S\n]+(?P<name>[A-Z][\w'’-]*(?:[^\S\n][A-Z][\w'’-]*){0,3})[^\S\n]+"
+    r"(?:project|programme|program|initiative|scheme)(?![\w-])"
+)
+
+
+def named_project(text: str, spans: list[Span]) -> list[Span]:
+    """INITIATIVE: a capitalised name before a lower-case "project"/"programme" ("the Safe City
+    project" → "Safe City"), unless the name is a known place, country, organisation or person,
+    a demonym or a sentence starter."""
+    out: list[Span] = []
+    known = _Mask(len(text), [s for s in spans if s.label not in ("DATE", "MONEY", "PERCENT", "INITIATIVE")])
+    dem = gazetteer.demonyms()
+    for m in _NAMED_PROJECT_RE.finditer(text):
+        s0, e0 = m.span("name")
+        toks = m.group("name").split()
+        if known.hit(s0, e0) and not (known.exact(s0, e0) and toks[-1] in HEAD_LABEL):
+            # a known name alone is not the project's name; "Digital Kazakhstan" is
+            words = [(w.start() + s0, w.end() + s0) for w in re.finditer(r"\S+", m.group("name"))]
+            if all(known.hit(a, b) for a, b in words):
+                continue
+        if any(t in dem or t in _NOT_NAME or t.upper() == t for t in toks):
+            continue
+        out.append(_span(text, s0, e0, "INITIATIVE", "rule:named-project"))
+    return out
+
+
+_INNER_ORDINALS = frozenset(
+    {"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth"}
+)
+
+
 def suffix_names(text: str, spans: list[Span]) -> list[Span]:
     """ORG / EVENT / INITIATIVE / LOCATION from capitalised sequences around a head word."""
     known = _Mask(len(text), [s for s in spans if s.label in ("COUNTRY", "LOCATION")])
@@ -760,7 +852,17 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
                 start = left[k - 1][0]  # an initial: "L.N. Gumilyov Eurasian National University"
                 k -= 2
                 continue
-            if _name_token(tok) and (not headline or whole.hit(s0, e0) or tok.isupper()):
+            if (
+                _name_token(tok)
+                or (
+                    # "China Railway First Survey and Design Institute Group": an ordinal inside
+                    tok in _INNER_ORDINALS
+                    and names
+                    and label == "ORG"
+                    and k > 0
+                    and _name_token(left[k - 1][2])
+                )
+            ) and (not headline or whole.hit(s0, e0) or tok.isupper()):
                 start = s0
                 names += 1
                 pending = []
@@ -798,6 +900,10 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
                 if nxt:
                     start = nxt.start()
                     names -= 1
+        if head == "Plant" and start < hs:
+            prev_word = text[start:hs].split()[-1]
+            if prev_word in _ENTERPRISE_WORDS or any(w in _ENTERPRISE_WORDS for w in prev_word.split("-")):
+                label, source = "ORG", "rule:org-suffix"  # "Ulba Metallurgical Plant": a company
         # ---- right extension (head-first forms: "Ministry of Commerce")
         end = he
         nxt = _NEXT_WORD_RE.match(text, he)
@@ -872,7 +978,7 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
 _INFRA_MODS = (
     r"crude|oil|natural|gas|road-rail|rail|road|transport|freight|international|cross-border|multimodal|"
     r"transit|power|transmission|high-speed|electricity|motor|automobile|logistics|economic|energy|"
-    r"fiber-optic|optical|cable|water|container|passenger|cargo|express|trans-border"
+    r"fiber-optic|optical|cable|water|container|passenger|cargo|express|trans-border|border"
 )
 _INFRA_HEADS = (
     r"pipelines?|railways?|railroads?|highways?|corridors?|freight\s+trains?|express\s+trains?|"
@@ -880,7 +986,15 @@ _INFRA_HEADS = (
 )
 
 
-_INFRA_HEAD_RE = re.compile(rf"\s(?:{_INFRA_HEADS})(?![\w])")
+# a facility named after one place: "Khorgos dry port", "Dushanbe-2 power plant",
+# "Navoi free economic zone" (singular heads only: "Xinjiang industrial parks" names no one)
+_FACILITY_HEADS = (
+    r"dry\s+port|(?:hydro|hydroelectric|thermal|solar|wind|coal-fired|gas-fired|nuclear)?\s?power\s+(?:plant|station)|"
+    r"hydropower\s+(?:plant|station|project)|hydroelectric\s+(?:plant|station)|wind\s+farm|solar\s+park|"
+    r"(?:special|free)\s+economic\s+zone|free\s+trade\s+zone|industrial\s+(?:park|zone)|technology\s+park|"
+    r"logistics\s+(?:center|centre|hub)|border\s+road"
+)
+_INFRA_HEAD_RE = re.compile(rf"\s(?:{_INFRA_HEADS}|{_FACILITY_HEADS})(?![\w])")
 
 
 @cache
@@ -921,6 +1035,16 @@ def strategy_year(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+@cache
+def _facility_re() -> re.Pattern[str]:
+    # named after a city or site, not a country ("a Kazakhstan power plant" is no name)
+    places = gazetteer.surfaces_by_label("LOCATION")
+    p = trie_regex(frozenset(x for x in places if not x.isupper()))
+    return re.compile(
+        rf"(?<![\w'’-])(?>{p})(?:[-–—](?:\d{{1,2}}|[A-Z][a-z]+))?[^\S\n]+(?:{_FACILITY_HEADS})(?![\w-])"
+    )
+
+
 def infrastructure(text: str, spans: list[Span]) -> list[Span]:
     """INITIATIVE: a place compound with a lower-case infrastructure head; at least one part
     of the compound is a known place ("Bakhty-Ayagoz railway", "Lolazor-Khatlon power line")."""
@@ -933,6 +1057,8 @@ def infrastructure(text: str, spans: list[Span]) -> list[Span]:
     for m in _infra_re(loose=True).finditer(text):
         if places.hit(*m.span()):
             out.append(_span(text, *m.span(), "INITIATIVE", "rule:infrastructure"))
+    for m in _facility_re().finditer(text):
+        out.append(_span(text, *m.span(), "INITIATIVE", "rule:infrastructure"))
     return out
 
 

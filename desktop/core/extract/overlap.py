@@ -55,6 +55,7 @@ CONFIDENCE: dict[str, float] = {
     "rule:initiative-suffix": 0.7,
     "rule:location-suffix": 0.7,
     "rule:infrastructure": 0.75,
+    "rule:named-project": 0.78,
     "rule:strategy-year": 0.75,
     "rule:place-cue": 0.7,
     "propagate": 0.7,
