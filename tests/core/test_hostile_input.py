@@ -307,6 +307,11 @@ def test_decode_of_any_bytes_returns_text_or_ingest_error(data):
 
 
 _SUFFIXES = [".txt", ".html", ".md", ".docx", ".pdf"]
+_GOOD_FILES = [
+    _pdf(["Trade between China and Kazakhstan"]), _docx(["Hello", "China and Uzbekistan"]),
+    b"PK\x03\x04" + b"\x00" * 40, b"<html><body><p>Astana</p><script>x()</script></body></html>",
+    "# Title\n\nBody with ‘quotes’ and 中文.\n".encode(),
+]
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow,
@@ -314,8 +319,10 @@ _SUFFIXES = [".txt", ".html", ".md", ".docx", ".pdf"]
 @given(data=st.one_of(
     st.binary(max_size=3000),
     st.text(max_size=2000).map(lambda t: t.encode("utf-8", "surrogatepass")),
-    st.sampled_from([_pdf(["x"]), _docx(["Hello"]), b"PK\x03\x04" + b"\x00" * 40]).flatmap(
-        lambda good: st.integers(0, len(good)).map(lambda n: good[:n])),
+    st.sampled_from(_GOOD_FILES).flatmap(lambda good: st.integers(0, len(good)).map(lambda n: good[:n])),
+    st.sampled_from(_GOOD_FILES).flatmap(lambda good: st.tuples(
+        st.integers(0, len(good) - 1), st.binary(min_size=1, max_size=8),
+    ).map(lambda t: good[:t[0]] + t[1] + good[t[0] + len(t[1]):])),  # a few bytes overwritten
 ), suffix=st.sampled_from(_SUFFIXES))
 def test_every_reader_raises_only_ingest_error(tmp_path_factory, data, suffix):
     path = tmp_path_factory.mktemp("prop") / f"f{suffix}"
