@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.store.project import DONE, IN_PROGRESS, NOT_STARTED, DocumentSummary
 from desktop.ui import theme
+from desktop.ui.empty import EmptyHint
 
 COLUMNS = ("Title", "Outlet", "Published", "Ents", "Facts", "Review")
 HEADER_TIPS = (
@@ -164,6 +165,9 @@ class DocumentsPanel(QWidget):
         self.fit_columns()
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.empty_hint = EmptyHint(self.table, lambda: (
+            "No document matches the filter." if self.model.rows else
+            "No documents yet.\nImport files (Ctrl+I), a folder (Ctrl+Shift+I), or drop them on the window."))
         self.review_key = QLabel("Review:  ○ not started   ◐ in progress   ● done", self)
         self.review_key.setObjectName("reviewKey")
         self.review_key.setToolTip(HEADER_TIPS[5])

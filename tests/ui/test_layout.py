@@ -244,3 +244,35 @@ def test_a_long_headline_is_cut_to_two_lines_with_the_whole_title_in_the_tooltip
     viewer.resize(3000, 500)
     qtbot.wait(10)
     assert viewer.header.text() == title  # room for all of it
+
+
+def test_empty_tables_say_why_and_what_to_do(qtbot, project, two_docs):
+    from desktop.core.store.project import Project
+    from desktop.ui.facts import FactsView
+
+    empty = Project(project.path.with_name("empty.steppe"), create=True)
+    try:
+        panel = DocumentsPanel(Session(empty))
+        qtbot.addWidget(panel)
+        panel.show()
+        assert panel.empty_hint.label.isVisible() and "Import files" in panel.empty_hint.label.text()
+        facts = FactsView(Session(empty))
+        qtbot.addWidget(facts)
+        facts.show()
+        assert facts.empty_hint.label.isVisible() and "Open a document" in facts.empty_hint.label.text()
+    finally:
+        empty.close()
+    full, d1, _ = two_docs
+    panel = DocumentsPanel(Session(full))
+    qtbot.addWidget(panel)
+    panel.show()
+    assert not panel.empty_hint.label.isVisible()
+    panel.filter_edit.setText("nothing like this")
+    assert panel.empty_hint.label.isVisible() and "matches the filter" in panel.empty_hint.label.text()
+    facts = FactsView(Session(full))
+    qtbot.addWidget(facts)
+    facts.show()
+    facts.set_document(d1)
+    assert not facts.empty_hint.label.isVisible()
+    facts.status_combo.setCurrentIndex(facts.status_combo.findData("rejected"))
+    assert facts.empty_hint.label.isVisible() and "match the filters" in facts.empty_hint.label.text()

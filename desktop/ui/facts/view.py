@@ -51,6 +51,7 @@ from desktop.core.factquery import REVIEWED, SCOPE_ALL, SCOPE_DOCUMENT, guess_fa
 from desktop.core.model import ACCEPTED, FACT_TYPES, REJECTED, STATUSES
 from desktop.core.session import OperationError, Session
 from desktop.core.store.project import ProjectError
+from desktop.ui.empty import EmptyHint
 from desktop.ui.facts.delegates import FactsDelegate
 from desktop.ui.facts.model import FACT_ID_ROLE, FactsProxy, FactsTableModel, plain_tooltip
 
@@ -208,6 +209,8 @@ class FactsView(QWidget):
         for action in (self.accept_action, self.reject_action, self.delete_action):
             self.table.addAction(action)
 
+        self.empty_hint = EmptyHint(self.table, self._empty_text)
+
         self.message_label = QLabel(self)
         self.message_label.setObjectName("factsMessage")
         self.message_label.setStyleSheet("color: #dc2626;")
@@ -237,6 +240,17 @@ class FactsView(QWidget):
         self._size_columns()
         self._update_count()
         self._update_actions()
+
+    def _empty_text(self) -> str:
+        """Why the table is empty, and what to do about it."""
+        f = self.model.query.filter
+        if len(self.model.query):
+            return "No facts match the filters."
+        if f.scope == SCOPE_DOCUMENT and f.doc_id is None:
+            return "Open a document to see its facts (or choose All documents)."
+        if f.scope == SCOPE_DOCUMENT:
+            return "No facts in this document yet.\nSelect the sentence that states one and press F."
+        return "No facts yet: they are suggested as documents are imported."
 
     def changeEvent(self, event) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
