@@ -259,7 +259,7 @@ def test_empty_tables_say_why_and_what_to_do(qtbot, project, two_docs):
         facts = FactsView(Session(empty))
         qtbot.addWidget(facts)
         facts.show()
-        assert facts.empty_hint.label.isVisible() and "Open a document" in facts.empty_hint.label.text()
+        assert facts.empty_hint.label.isVisible() and "as documents are imported" in facts.empty_hint.label.text()
     finally:
         empty.close()
     full, d1, _ = two_docs

@@ -246,6 +246,12 @@ class FactsView(QWidget):
         f = self.model.query.filter
         if len(self.model.query):
             return "No facts match the filters."
+        try:
+            no_documents = not self.session.project.counts()["documents"]
+        except Exception:  # the file went away: say something harmless
+            no_documents = False
+        if no_documents:
+            return "No facts yet: Steppe suggests them as documents are imported."
         if f.scope == SCOPE_DOCUMENT and f.doc_id is None:
             return "Open a document to see its facts (or choose All documents)."
         if f.scope == SCOPE_DOCUMENT:
