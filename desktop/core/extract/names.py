@@ -795,6 +795,9 @@ _NAMED_PROJECT_RE = re.compile(
 )
 
 
+_PROJECT_WORD_RE = re.compile(r" (?:project|programme|program|initiative|scheme)(?![\w-])")
+
+
 def named_project(text: str, spans: list[Span]) -> list[Span]:
     """INITIATIVE: a capitalised name before a lower-case "project"/"programme" ("the Safe City
     project" → "Safe City"), unless the name is a known place, country, organisation or person,
@@ -802,7 +805,14 @@ def named_project(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     known = _Mask(len(text), [s for s in spans if s.label not in ("DATE", "MONEY", "PERCENT", "INITIATIVE")])
     dem = gazetteer.demonyms()
-    for m in _NAMED_PROJECT_RE.finditer(text):
+    matches = []
+    for k in _PROJECT_WORD_RE.finditer(text):
+        m = _NAMED_PROJECT_RE.search(text, max(0, k.start() - 80), k.end())
+        while m and m.end() != k.end():
+            m = _NAMED_PROJECT_RE.search(text, m.start() + 1, k.end())
+        if m:
+            matches.append(m)
+    for m in matches:
         s0, e0 = m.span("name")
         toks = m.group("name").split()
         if known.hit(s0, e0) and not (known.exact(s0, e0) and toks[-1] in HEAD_LABEL):
@@ -994,7 +1004,9 @@ _FACILITY_HEADS = (
     r"(?:special|free)\s+economic\s+zone|free\s+trade\s+zone|industrial\s+(?:park|zone)|technology\s+park|"
     r"logistics\s+(?:center|centre|hub)|border\s+road"
 )
-_INFRA_HEAD_RE = re.compile(rf"\s(?:{_INFRA_HEADS}|{_FACILITY_HEADS})(?![\w])")
+_INFRA_HEAD_RE = re.compile(rf"\s(?:{_INFRA_HEADS})(?![\w])")
+# the last word of every facility head, found fast; the full head is checked in a window before it
+_FACILITY_LAST_RE = re.compile(r" (?:port|plant|station|farm|park|zone|center|centre|hub|road)(?![\w-])")
 
 
 @cache
@@ -1049,16 +1061,19 @@ def infrastructure(text: str, spans: list[Span]) -> list[Span]:
     """INITIATIVE: a place compound with a lower-case infrastructure head; at least one part
     of the compound is a known place ("Bakhty-Ayagoz railway", "Lolazor-Khatlon power line")."""
     out: list[Span] = []
-    if not _INFRA_HEAD_RE.search(text):
-        return out
-    places = _Mask(len(text), [s for s in spans if s.label in ("COUNTRY", "LOCATION")])
-    for m in _infra_re().finditer(text):
-        out.append(_span(text, *m.span(), "INITIATIVE", "rule:infrastructure"))
-    for m in _infra_re(loose=True).finditer(text):
-        if places.hit(*m.span()):
+    if _INFRA_HEAD_RE.search(text):
+        places = _Mask(len(text), [s for s in spans if s.label in ("COUNTRY", "LOCATION")])
+        for m in _infra_re().finditer(text):
             out.append(_span(text, *m.span(), "INITIATIVE", "rule:infrastructure"))
-    for m in _facility_re().finditer(text):
-        out.append(_span(text, *m.span(), "INITIATIVE", "rule:infrastructure"))
+        for m in _infra_re(loose=True).finditer(text):
+            if places.hit(*m.span()):
+                out.append(_span(text, *m.span(), "INITIATIVE", "rule:infrastructure"))
+    rx = _facility_re()
+    for h in _FACILITY_LAST_RE.finditer(text):
+        # the place name sits just before the head: search a short window only
+        for m in rx.finditer(text, max(0, h.start() - 72), h.end()):
+            if m.end() == h.end():
+                out.append(_span(text, *m.span(), "INITIATIVE", "rule:infrastructure"))
     return out
 
 
