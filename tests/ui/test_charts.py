@@ -338,3 +338,22 @@ def test_right_click_offers_png_export_only(view, qtbot):
     QApplication.sendEvent(chart.viewport(), event)
     qtbot.waitUntil(lambda: bool(seen), timeout=2000)
     assert seen == ["Export chart as PNG…"]
+
+
+def test_a_short_dock_shows_fewer_actors_with_readable_labels(view, qtbot, project):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    actors = an.top_actors(project)
+    view.show_chart("actors")
+    qtbot.waitUntil(lambda: "actors" not in view._dirty)
+    chart = view.chart("actors")
+    chart.MIN_ROWS = 2  # the test project has only 5 actors
+    assert len(chart.bars.opts["width"]) == len(actors)  # a tall chart: all of them
+    view.resize(1200, 250)  # a short dock
+    qtbot.waitUntil(lambda: len(chart.bars.opts["width"]) < len(actors), timeout=3000)
+    shown = len(chart.bars.opts["width"])
+    assert shown >= chart.MIN_ROWS or shown == len(actors)
+    assert chart.bars.opts["width"] == [float(n) for n in actors["mentions"][:shown]]  # the top ones
+    row = QFontMetrics(QFont()).height()
+    assert chart.plot.vb.height() / shown >= row  # one label's height per bar at least
+    assert f"top {shown} of {len(actors)}" in chart.plot.titleLabel.text

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen, QTextOption
 from PySide6.QtWidgets import QMenu, QSizePolicy
 
@@ -573,16 +573,38 @@ class ActorsChart(Chart):
     title = "Actors"
     file_stem = "actors"
 
+    #: Never fewer bars than this, however short the dock.
+    MIN_ROWS = 5
+
+    def rows_that_fit(self, total: int) -> int:
+        """How many bars can have readable labels at the chart's current height (the dock
+        is short by default: 15 labels in 90 pixels overlapped)."""
+        row = QFontMetrics(QFont()).height() + 8
+        room = self.height() - 110  # title, bottom axis and its label, margins
+        return max(min(total, self.MIN_ROWS), min(total, room // row))
+
+    def resizeEvent(self, ev) -> None:
+        super().resizeEvent(ev)
+        frame = getattr(self, "_frame", None)
+        if frame is not None and len(frame) and self.rows_that_fit(len(frame)) != self._shown:
+            QTimer.singleShot(0, lambda: self._frame is not None and self.draw(self._frame))
+
     def draw(self, actors: pd.DataFrame) -> None:
         self.reset()
+        self._frame = actors
         self.bars: MarkedBars | None = None
         left = pg.AxisItem("left")
-        plot = self.plot = self.new_plot(0, 0, left=left, bottom=CountAxis("bottom"), title="Most-mentioned actors")
+        total = len(actors)
+        self._shown = shown = self.rows_that_fit(total) if total else 0
+        title = "Most-mentioned actors" + (f" (top {shown} of {total}: a taller dock shows more)"
+                                           if shown < total else "")
+        plot = self.plot = self.new_plot(0, 0, left=left, bottom=CountAxis("bottom"), title=title)
         self.axis_label(plot, "bottom", "mentions (not rejected)")
         plot.showGrid(x=True, y=False, alpha=0.18)
         if len(actors) == 0:
             self.empty_note(plot, "No people, organisations or countries marked yet.")
             return
+        actors = actors.head(shown)
         n = len(actors)
         ticks, marks, brushes, pens = [], [], [], []
         y0 = []
