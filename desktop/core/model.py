@@ -260,7 +260,14 @@ def validate_fields(fact_type: str, fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(known)
     if unknown:
         raise InvalidValue(f"{fact_type} facts have no field(s) {', '.join(sorted(unknown))}")
-    return {name: validate_field(fact_type, name, fields.get(name)) for name in known}
+    return with_derived_fields({name: validate_field(fact_type, name, fields.get(name)) for name in known})
+
+
+def with_derived_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Apply the schema's derived values: an amount in USD is its own USD value."""
+    if "value_usd" in fields and fields.get("currency") == "USD" and fields.get("value") is not None:
+        return fields | {"value_usd": fields["value"]}
+    return fields
 
 
 # --------------------------------------------------------------------------- records

@@ -28,6 +28,7 @@ from desktop.core.model import (
     InvalidValue,
     validate_field,
     validate_fields,
+    with_derived_fields,
 )
 from desktop.core.store.project import (
     Project,
@@ -366,7 +367,7 @@ class Session:
             raise OperationError(f"{f.type} facts have no field {name!r}") from None
         except InvalidValue as err:
             raise OperationError(str(err)) from None
-        fields = dict(f.fields) | {name: clean}
+        fields = with_derived_fields(dict(f.fields) | {name: clean})
         after = fact_row(f) | {"fields_json": _fields_json(fields), "status": EDITED}
         title = FACT_TYPES[f.type].spec(name).title
         return self._run(f"Edit {title}", [RowChange("facts", f.id, fact_row(f), after)])

@@ -149,3 +149,16 @@ def test_deleting_several_facts_is_one_undo_step(project, session):
     assert session.undo_name == "Delete 2 facts"
     session.undo()
     assert sorted(f.fields["name"] for f in project.facts(d)) == ["A", "B", "C"]
+
+
+def test_a_usd_value_carries_its_usd_value_along(project, session):
+    fields = {"reporter": "CHN", "value": 41e9, "currency": "USD", "value_usd": 41e9}
+    d = add_doc(project, facts=[Fact(None, 0, "trade", fields, 0, 10)])
+    fid = project.facts(d)[0].id
+    session.edit_fact(fid, "value", "41.5 bn")
+    assert project.fact(fid).fields["value_usd"] == 41.5e9
+    session.apply_fact_batch("Import corrections", [FactEdit(fid, {"value": 42e9})])
+    assert project.fact(fid).fields["value_usd"] == 42e9
+    session.edit_fact(fid, "currency", "CNY")
+    session.edit_fact(fid, "value", "300 bn")
+    assert project.fact(fid).fields["value_usd"] == 42e9  # stated elsewhere: left to the analyst
