@@ -392,13 +392,18 @@ class Project:
         return dict(self.conn.execute("SELECT text, label FROM learned_terms ORDER BY text"))
 
     def counts(self) -> dict[str, int]:
-        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        # one statement (the GIL is given up once, not five times); status is NOT NULL, so
+        # reviewed = all - suggested
+        documents, entities, facts, suggested = self.conn.execute(
+            "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM entities),"
+            " (SELECT COUNT(*) FROM facts), (SELECT COUNT(*) FROM facts WHERE status = 'suggested')"
+        ).fetchone()
         return {
-            "documents": one("SELECT COUNT(*) FROM documents"),
-            "entities": one("SELECT COUNT(*) FROM entities"),
-            "facts": one("SELECT COUNT(*) FROM facts"),
-            "facts_suggested": one("SELECT COUNT(*) FROM facts WHERE status = 'suggested'"),
-            "facts_reviewed": one("SELECT COUNT(*) FROM facts WHERE status != 'suggested'"),
+            "documents": documents,
+            "entities": entities,
+            "facts": facts,
+            "facts_suggested": suggested,
+            "facts_reviewed": facts - suggested,
         }
 
     def audit_entries(self, limit: int = 100) -> list[tuple[Any, ...]]:
