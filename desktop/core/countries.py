@@ -52,3 +52,28 @@ def party_name(code: str) -> str:
         return GROUPS[code]
     c = countries().get(code)
     return c.name if c else code
+
+
+@cache
+def _names() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for code, c in countries().items():
+        for name in (c.name, *c.aliases, code):
+            table.setdefault(name.lower(), code)
+    for code, name in GROUPS.items():
+        table.setdefault(code.lower(), code)
+        table.setdefault(name.lower(), code)
+    for alias in ("central asia", "central asian countries", "five central asian countries",
+                  "five central asian states", "central asian states", "c5", "c+c5"):
+        table.setdefault(alias, "CA5")
+    return table
+
+
+def code_for_name(name: str) -> str | None:
+    """A country name, alias or code as an analyst types it → its party code, else None.
+
+    ``"Kazakhstan"`` → ``"KAZ"``, ``"the PRC"`` → ``"CHN"``, ``"Central Asia"`` → ``"CA5"``.
+    """
+    key = " ".join(name.strip().split()).lower()
+    key = key.removeprefix("the ")
+    return _names().get(key)

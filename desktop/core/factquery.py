@@ -25,7 +25,7 @@ try:  # numpy comes with pandas; without it sorting falls back to list.sort
 except ImportError:  # pragma: no cover
     np = None
 
-from desktop.core.countries import GROUPS, countries, party_name
+from desktop.core.countries import party_name
 from desktop.core.model import (
     ACCEPTED,
     EDITED,
@@ -38,6 +38,7 @@ from desktop.core.model import (
     Entity,
     Fact,
     FieldSpec,
+    Span,
 )
 from desktop.core.numbers import format_amount, parse_amount
 
@@ -855,47 +856,7 @@ _QUALIFIER_WORDS = (
     ("under", re.compile(r"\b(under|less than|below|up to)\s*$", re.I)),
 )
 
-CURRENCY_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(yuan|renminbi|rmb|cny)\b|¥", re.I), "CNY"),
-    (re.compile(r"\b(tenge|kzt)\b|₸", re.I), "KZT"),
-    (re.compile(r"\b(soums?|sums?|uzs)\b", re.I), "UZS"),
-    (re.compile(r"\b(somoni|tjs)\b", re.I), "TJS"),
-    (re.compile(r"\b(soms?|kgs)\b", re.I), "KGS"),
-    (re.compile(r"\b(manats?|tmt)\b", re.I), "TMT"),
-    (re.compile(r"\b(rubles?|roubles?|rub)\b|₽", re.I), "RUB"),
-    (re.compile(r"\b(euros?|eur)\b|€", re.I), "EUR"),
-    (re.compile(r"\b(dollars?|usd)\b|\$", re.I), "USD"),
-)
-_MONEY_NUMBER = re.compile(
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(trillion|billion|million|thousand|tn|bn|mln|mn|bln|[kmbt])?\b",
-    re.I,
-)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-
-
-def parse_money(text: str) -> tuple[float | None, str | None]:
-    """``"$70.2 billion"`` → (70200000000.0, "USD"); ``"173.05 billion yuan"`` → (…, "CNY").
-
-    A range (``"$5bn-$6bn"``) gives its first value. Unknown parts are ``None``.
-    """
-    currency = None
-    for pattern, code in CURRENCY_WORDS:
-        if pattern.search(text):
-            currency = code
-            break
-    value = None
-    m = _MONEY_NUMBER.search(text)
-    if m:
-        scale = m.group(2) or ""
-        if not scale:  # "$5-6 billion": the scale written once, at the end
-            later = re.search(r"\b(trillion|billion|million|thousand|tn|bn|mln|mn|bln)\b", text[m.end() :], re.I)
-            if later and re.match(r"^[\s\-–to$]*\d", text[m.end() : m.end() + later.start()] or "x"):
-                scale = later.group(1)
-        try:
-            value = parse_amount(f"{m.group(1)} {scale}".strip())
-        except ValueError:
-            value = None
-    return value, currency
 
 
 def parse_percent(text: str) -> float | None:
@@ -903,42 +864,30 @@ def parse_percent(text: str) -> float | None:
     return float(m.group(0)) if m else None
 
 
-def _country_lookup() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for code, c in countries().items():
-        for name in (c.name, *c.aliases, code):
-            table.setdefault(name.lower(), code)
-    for code, name in GROUPS.items():
-        table.setdefault(code.lower(), code)
-        table.setdefault(name.lower(), code)
-    for alias in ("central asia", "central asian countries", "five central asian countries",
-                  "five central asian states", "central asian states", "c5", "c+c5"):
-        table.setdefault(alias, "CA5")
-    return table
-
-
-_LOOKUP: dict[str, str] | None = None
-
-
-def country_code(name: str) -> str | None:
-    """A country name, alias or code → its party code (``"Kazakhstan"`` → ``"KAZ"``)."""
-    global _LOOKUP
-    if _LOOKUP is None:
-        _LOOKUP = _country_lookup()
-    key = " ".join(name.strip().split()).lower()
-    if key.startswith("the "):
-        key = key[4:]
-    return _LOOKUP.get(key)
-
-
-def guess_fact(text: str, entities: Sequence[Entity], offset: int = 0) -> tuple[str, dict[str, Any]]:
+def guess_fact(
+    text: str, entities: Sequence[Entity], offset: int = 0, published: str | None = None
+) -> tuple[str, dict[str, Any]]:
     """Guess a fact's type and fields from a sentence and the entities inside it.
 
     ``text`` is the sentence, ``offset`` its start in the document (entity offsets are
-    document offsets). MONEY with trade words → trade, MONEY with investment words →
-    investment, an EVENT → event, a PERSON → role, else indicator. Only fields of the
-    chosen type are returned, unknown ones omitted; values are ready for ``validate_fields``.
+    document offsets). The extraction's own fact rules are asked first; when they find no
+    fact in the sentence, a simple guess: MONEY with trade words → trade, MONEY with
+    investment words → investment, an EVENT → event, a PERSON → role, else indicator. Only
+    fields of the chosen type are returned, unknown ones omitted, ready for ``validate_fields``.
     """
+    from desktop.core.extract.facts import extract_facts
+    from desktop.core.extract.facts.money import parse_money
+    from desktop.core.extract.facts.parties import lookup as country_code
+
+    spans = [
+        Span(e.start - offset, e.end - offset, e.label, e.text, e.source or "analyst", e.confidence)
+        for e in sorted(entities, key=lambda e: e.start)
+        if e.status != REJECTED and offset <= e.start and e.end <= offset + len(text)
+    ]
+    proposals = extract_facts(text, spans, published, ())
+    if proposals:
+        first = proposals[0]
+        return first.type, {k: v for k, v in first.fields.items() if v is not None}
     ents = sorted((e for e in entities if e.status != REJECTED and e.label in ENTITY_LABELS), key=lambda e: e.start)
     by = {label: [e for e in ents if e.label == label] for label in ENTITY_LABELS}
     money = by["MONEY"]
@@ -968,7 +917,7 @@ def guess_fact(text: str, entities: Sequence[Entity], offset: int = 0) -> tuple[
     value = currency = None
     qualifier = None
     if money:
-        value, currency = parse_money(money[0].text)
+        value, currency = parse_money(money[0].text) or (None, None)
         before = text[: max(0, money[0].start - offset)]
         for name, pattern in _QUALIFIER_WORDS:
             if pattern.search(before):
@@ -1048,7 +997,6 @@ __all__ = [
     "Filter",
     "cell_text",
     "columns_for",
-    "country_code",
     "default_key",
     "display_value",
     "edit_text",
@@ -1057,7 +1005,6 @@ __all__ = [
     "guess_fact",
     "load_rows",
     "make_predicate",
-    "parse_money",
     "row_from_fact",
     "search_text",
     "snippet",

@@ -18,8 +18,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
 
-from desktop.core.countries import party_codes, party_name
-from desktop.core.factquery import Column, country_code
+from desktop.core.countries import code_for_name, party_codes, party_name
+from desktop.core.factquery import Column
 from desktop.core.model import FACT_TYPES, STATUSES, InvalidValue, validate_field
 from desktop.ui.facts.model import FactsTableModel, plain_tooltip
 
@@ -54,7 +54,7 @@ def country_from_text(text: str) -> str | None:
     if not text:
         return None
     head = text.split(SEPARATOR, 1)[0].split(" - ", 1)[0].strip()
-    code = country_code(head) or country_code(text)
+    code = code_for_name(head) or code_for_name(text)
     return code or head.upper()
 
 
