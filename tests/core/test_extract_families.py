@@ -154,3 +154,12 @@ def test_hyphenated_crossing_modifier_names_each_place():
     got = ents("Freight volumes at the Khorgos-Altynkol crossing and the Dostyk-Alashankou checkpoint rose.")
     assert ("LOCATION", "Dostyk") in got and ("LOCATION", "Alashankou") in got
     assert ("LOCATION", "Khorgos") in got and ("LOCATION", "Altynkol") in got
+
+
+def test_route_number_and_plant_abbreviations():
+    got = ents(
+        "Funds go to the CAREC Corridor 3, the Sarez Industrial Zone 4,500 jobs aside, and the Kambarata-1 HPP."
+    )
+    assert ("INITIATIVE", "CAREC Corridor 3") in got
+    assert ("INITIATIVE", "Kambarata-1 HPP") in got
+    assert not any(t.endswith(" 4") for _l, t in got)

@@ -826,6 +826,12 @@ def named_project(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# "CAREC Corridor 1": a route number ends the name when a clause boundary follows it
+_ROUTE_NUMBER_RE = re.compile(
+    r"[^\S\n]\d{1,2}(?=[;:)]|[,.](?!\d)|[^\S\n]+(?:and|or|to|in|on|with|is|was|will|would|has|had|which|that|"
+    r"project|route|line)\b|[^\S\n]*$)",
+    re.M,
+)
 _INNER_ORDINALS = frozenset(
     {"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth"}
 )
@@ -970,6 +976,10 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
                 end = last_ok
                 if label == "ORG" and any(w in _ORG_HEAD_SET for w in text[he:end].split()):
                     end = he  # "Office of the Central Commission for …": the parent is its own name
+        if label == "INITIATIVE" and (names or tail_names):
+            m_num = _ROUTE_NUMBER_RE.match(text, end)
+            if m_num:
+                end = m_num.end()  # "CAREC Corridor 1", "Line 2"
         if label == "ORG" and (names or tail_names):
             end = _org_qualifiers(text, end, head, country_starts, place_starts)
         if names == 0 and tail_names == 0:
@@ -1002,11 +1012,13 @@ _FACILITY_HEADS = (
     r"dry\s+port|(?:hydro|hydroelectric|thermal|solar|wind|coal-fired|gas-fired|nuclear)?\s?power\s+(?:plant|station)|"
     r"hydropower\s+(?:plant|station|project)|hydroelectric\s+(?:plant|station)|wind\s+farm|solar\s+park|"
     r"(?:special|free)\s+economic\s+zone|free\s+trade\s+zone|industrial\s+(?:park|zone)|technology\s+park|"
-    r"logistics\s+(?:center|centre|hub)|border\s+road"
+    r"logistics\s+(?:center|centre|hub)|border\s+road|HPP|TPP|CHPP|CHP|SEZ|FEZ"
 )
 _INFRA_HEAD_RE = re.compile(rf"\s(?:{_INFRA_HEADS})(?![\w])")
 # the last word of every facility head, found fast; the full head is checked in a window before it
-_FACILITY_LAST_RE = re.compile(r" (?:port|plant|station|farm|park|zone|center|centre|hub|road)(?![\w-])")
+_FACILITY_LAST_RE = re.compile(
+    r" (?:port|plant|station|farm|park|zone|center|centre|hub|road|HPP|TPP|CHPP|CHP|SEZ|FEZ)(?![\w-])"
+)
 
 
 @cache
