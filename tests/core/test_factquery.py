@@ -236,7 +236,7 @@ def test_guess_other_types():
     assert t == "role" and f == {"person": "Huo Fupeng", "organization": "NDRC"}
     s = "Over 100 freight trains ran in 2023."
     t, f = guess_fact(s, [ent("2023", s, "DATE")])
-    assert t == "indicator" and f == {"period": "2023", "period_text": "2023"}
+    assert t == "indicator" and f["value"] == 100 and f["unit"] == "trains" and f["period"] == "2023"
 
 
 def test_cached_key_sort_matches_plain_sort_after_changes():
