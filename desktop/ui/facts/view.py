@@ -331,7 +331,8 @@ class FactsView(QWidget):
         select its row and start editing it. Returns the new fact's id (``None`` if refused)."""
         project = self.session.project
         try:
-            text = project.document(doc_id).text
+            doc = project.document(doc_id)
+            text = doc.text
         except KeyError:
             self._show_refusal(f"There is no document {doc_id}")
             return None
@@ -340,7 +341,7 @@ class FactsView(QWidget):
             self._show_refusal("Select a sentence in the document first")
             return None
         inside = [e for e in project.entities(doc_id) if e.start >= start and e.end <= end]
-        fact_type, fields = guess_fact(text[start:end], inside, offset=start)
+        fact_type, fields = guess_fact(text[start:end], inside, offset=start, published=doc.published)
         if self.model.query.filter.scope == SCOPE_DOCUMENT and self._doc_id != doc_id:
             self.set_document(doc_id)
         try:
