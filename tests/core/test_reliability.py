@@ -76,6 +76,11 @@ def test_backup_interval_and_count_from_the_environment(proj, monkeypatch):
     assert len(list_backups(proj)) == 2
 
 
+def test_a_new_project_in_a_new_folder(tmp_path):
+    with open_project_safely(tmp_path / "a" / "b" / "new.steppe") as opened:
+        assert opened.created and opened.project.counts()["documents"] == 0
+
+
 def test_new_project_is_not_backed_up(tmp_path):
     with open_project_safely(tmp_path / "new.steppe") as opened:
         assert opened.created and opened.backup is None

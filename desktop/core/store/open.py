@@ -165,6 +165,10 @@ def open_project_safely(
             raise CorruptProjectError(path, backup_left, MISSING)
         if read_only or not create:
             raise ProjectError(f"There is no project at {path}")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # the lock file goes beside the project
+        except OSError as err:
+            raise ProjectError(f"Cannot create {path}: {err.strerror or err}") from None
     lock: ProjectLock | None = None
     locked_by: LockInfo | None = None
     if not read_only:
