@@ -163,3 +163,13 @@ def test_route_number_and_plant_abbreviations():
     assert ("INITIATIVE", "CAREC Corridor 3") in got
     assert ("INITIATIVE", "Kambarata-1 HPP") in got
     assert not any(t.endswith(" 4") for _l, t in got)
+
+
+def test_person_after_diplomatic_title_with_places():
+    got = ents(
+        "Consul General of Uzbekistan in Urumqi Bakhtiyor Saidov and Ambassador of Turkmenistan to China Parahat Durdyyev spoke."
+    )
+    assert ("PERSON", "Bakhtiyor Saidov") in got and ("PERSON", "Parahat Durdyyev") in got
+    got = ents("Ambassador Extraordinary and Plenipotentiary of Tajikistan to China Zohir Saidzoda attended.")
+    assert ("PERSON", "Zohir Saidzoda") in got
+    assert not any(label == "PERSON" and t == "Extraordinary" for label, t in got)

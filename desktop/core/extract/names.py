@@ -490,7 +490,7 @@ def title_person(text: str, spans: list[Span]) -> list[Span]:
                 run.append(toks[i])
                 if t.endswith(("'s", "’s")):
                     break
-            elif mid and t in ("of", "the", "and") and run:
+            elif mid and t in ("of", "the", "and", "in", "to") and run:
                 run.append(toks[i])
             else:
                 break
@@ -508,7 +508,7 @@ def title_person(text: str, spans: list[Span]) -> list[Span]:
 
         segments: list[list[tuple[int, int, str]]] = [[]]
         for tok in run:
-            if tok[2] in ("of", "the", "and"):
+            if tok[2] in ("of", "the", "and", "in", "to"):
                 segments.append([])
             else:
                 segments[-1].append(tok)
