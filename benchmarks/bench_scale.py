@@ -144,7 +144,57 @@ def bench_core(path: Path, repeat: int) -> None:
         bench_analytics(p, repeat)
     finally:
         p.close()
+    bench_review(path)
     bench_export(path)
+
+
+def bench_review(path: Path) -> None:
+    """Review operations on a copy of the big project: the session's learning touches the corpus."""
+    import sqlite3
+
+    from desktop.core.session import OperationError, Session
+    from desktop.core.store.project import Project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "review.steppe"
+        src, dst = sqlite3.connect(path), sqlite3.connect(copy)
+        src.backup(dst)
+        src.close()
+        dst.close()
+        p = Project(copy)
+        s = Session(p)
+
+        def op(name: str, fn: Callable[[], Any]) -> None:
+            t0 = time.perf_counter()
+            try:
+                ch = fn()
+            except OperationError as err:
+                line(name, f"refused: {str(err)[:40]}")
+                return
+            took = time.perf_counter() - t0
+            n = len(ch.entity_ids) + len(ch.fact_ids) if ch is not None else 0
+            line(name, f"{took * 1000:9.0f} ms ({n:,} rows)")
+
+        doc = p.document(1)
+        word = "logistics"  # in a filler sentence of about half the documents
+        i = doc.text.find(word)
+        docs_with = p.conn.execute("SELECT COUNT(*) FROM documents WHERE instr(text, ?) > 0", (word,)).fetchone()[0]
+        if i >= 0:
+            op(f"add_entity '{word}' (learned: proposed in {docs_with:,} documents)",
+               lambda: s.add_entity(1, i, i + len(word), "ORG"))
+            op("  undo it", s.undo)
+        china = [e for e in p.entities(1) if e.text == "China" and e.status == "suggested"]
+        n_china = p.conn.execute("SELECT COUNT(*) FROM entities WHERE text = 'China' AND status = 'suggested'"
+                                 ).fetchone()[0]
+        if china:
+            op(f"reject a suggested 'China' (withdrawn in {n_china:,} places)",
+               lambda: s.set_entity_status([china[0].id], "rejected"))
+            op("  undo it", s.undo)
+        facts = [f for f in p.facts() if f.status == "suggested"][:1]
+        if facts:
+            op("set_fact_status (one fact)", lambda: s.set_fact_status([facts[0].id], "accepted"))
+        op("accept_all (one document)", lambda: s.accept_all(2))
+        p.close()
 
 
 def bench_factquery(p: Any, repeat: int) -> None:
