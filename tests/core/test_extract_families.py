@@ -173,3 +173,12 @@ def test_person_after_diplomatic_title_with_places():
     got = ents("Ambassador Extraordinary and Plenipotentiary of Tajikistan to China Zohir Saidzoda attended.")
     assert ("PERSON", "Zohir Saidzoda") in got
     assert not any(label == "PERSON" and t == "Extraordinary" for label, t in got)
+
+
+def test_state_concern_and_heat_and_power_plant():
+    got = ents(
+        "Turkmennebit State Concern and the Bishkek combined heat and power plant signed a supply deal."
+    )
+    assert ("ORG", "Turkmennebit State Concern") in got
+    assert ("INITIATIVE", "Bishkek combined heat and power plant") in got
+    assert ("LOCATION", "Zhambyl") in ents("A wind farm will be built in the Zhambyl region by 2027.")

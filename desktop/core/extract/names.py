@@ -223,6 +223,7 @@ ORG_HEADS = [
     "Consulate General",
     "Mission",
     "Customs",
+    "Concern",
 ]
 EVENT_HEADS = [
     "Forum",
@@ -1011,6 +1012,7 @@ _INFRA_HEADS = (
 _FACILITY_HEADS = (
     r"dry\s+port|(?:hydro|hydroelectric|thermal|solar|wind|coal-fired|gas-fired|nuclear)?\s?power\s+(?:plant|station)|"
     r"hydropower\s+(?:plant|station|project)|hydroelectric\s+(?:plant|station)|wind\s+farm|solar\s+park|"
+    r"(?:combined\s+)?heat\s+and\s+power\s+(?:plant|station)|"
     r"(?:special|free)\s+economic\s+zone|free\s+trade\s+zone|industrial\s+(?:park|zone)|technology\s+park|"
     r"logistics\s+(?:center|centre|hub)|border\s+road|HPP|TPP|CHPP|CHP|SEZ|FEZ"
 )
