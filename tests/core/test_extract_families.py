@@ -182,3 +182,18 @@ def test_state_concern_and_heat_and_power_plant():
     assert ("ORG", "Turkmennebit State Concern") in got
     assert ("INITIATIVE", "Bishkek combined heat and power plant") in got
     assert ("LOCATION", "Zhambyl") in ents("A wind farm will be built in the Zhambyl region by 2027.")
+
+
+def test_numbered_head_first_meeting_is_an_event():
+    got = ents("Diplomats prepared the Fifth Meeting of China-Central Asia Foreign Ministers in Almaty.")
+    assert ("EVENT", "Fifth Meeting of China-Central Asia Foreign Ministers") in got
+    assert not any(
+        label == "EVENT" for label, _t in ents("The Meeting of the Cabinet of Ministers approved it.")
+    )
+
+
+def test_headline_capitals_do_not_extend_a_listed_org():
+    got = ents(
+        "Uzbekistan's Statistics Agency Reports Record Trade With China\nTASHKENT, May 2 (Daryo) - Trade grew."
+    )
+    assert ("ORG", "Statistics Agency") in got

@@ -845,6 +845,7 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
     country_starts = {s.start: s.end for s in spans if s.label == "COUNTRY"}
     place_starts = {s.start: s.end for s in spans if s.label in ("COUNTRY", "LOCATION")}
     whole = _Mask(len(text), [s for s in spans if s.source.startswith("gazetteer")])
+    gaz_end = {s.start: s.end for s in spans if s.source.startswith("gazetteer") and s.label == "ORG"}
     titled: dict[int, bool] = {}
     out: list[Span] = []
     for m in HEAD_RE.finditer(text):
@@ -977,6 +978,9 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
                 end = last_ok
                 if label == "ORG" and any(w in _ORG_HEAD_SET for w in text[he:end].split()):
                     end = he  # "Office of the Central Commission for …": the parent is its own name
+                if headline and gaz_end.get(start, gaz_end.get(hs, end)) < end:
+                    # a Title Case headline: capitals after a listed name are the headline's words
+                    end = gaz_end.get(start, gaz_end.get(hs, end))
         if label == "INITIATIVE" and (names or tail_names):
             m_num = _ROUTE_NUMBER_RE.match(text, end)
             if m_num:
@@ -985,6 +989,12 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
             end = _org_qualifiers(text, end, head, country_starts, place_starts)
         if names == 0 and tail_names == 0:
             continue
+        if names == 0 and label == "EVENT" and tail_names:
+            # "Fourth Meeting of China-Central Asia Foreign Ministers": an edition names it
+            ed = _EVENT_EDITION_RE.search(text, max(0, hs - 16), hs)
+            if ed:
+                start = ed.start()
+                names = 1
         if names == 0 and label in ("LOCATION", "EVENT"):
             continue  # "Meeting of the Cabinet of Ministers" is a meeting, not a named event
         if start == hs and end == he:
