@@ -197,3 +197,11 @@ def test_headline_capitals_do_not_extend_a_listed_org():
         "Uzbekistan's Statistics Agency Reports Record Trade With China\nTASHKENT, May 2 (Daryo) - Trade grew."
     )
     assert ("ORG", "Statistics Agency") in got
+
+
+def test_person_after_director_general_and_general_director():
+    got = ents(
+        "Director General of the Asian Development Bank Bo Wang and General Director of Uztransgaz Akmal Rakhimov signed."
+    )
+    assert ("PERSON", "Akmal Rakhimov") in got
+    assert ("ORG", "Asian Development Bank") in got and ("ORG", "Uztransgaz") in got
