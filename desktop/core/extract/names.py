@@ -669,7 +669,7 @@ _OF_COUNTRY_RE = re.compile(r"[^\S\n]of[^\S\n](?:the[^\S\n])?")
 _IN_PLACE_RE = re.compile(r"[^\S\n]in[^\S\n](?:the[^\S\n])?")
 _COMPANY_SUFFIX_RE = re.compile(
     r"(?:(?:(?<=\bLtd)|(?<=\bInc)|(?<=\bCorp)|(?<=\bCo))\.)?"
-    r"(?:,?[^\S\n](?:(?:Ltd|Inc|Corp|Co)\.?|LLC|LLP|JSC|PJSC|OJSC|CJSC|PLC|AG|GmbH|Limited)(?![\w]))*"
+    r"(?:(?:,[^\S\n]?|[^\S\n])(?:(?:Ltd|Inc|Corp|Co)\.?|LLC|LLP|JSC|PJSC|OJSC|CJSC|PLC|AG|GmbH|Limited)(?![\w]))*"
 )
 _DIPLOMATIC = frozenset({"Embassy", "Consulate", "Consulate General", "Mission"})
 
