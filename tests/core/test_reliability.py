@@ -41,6 +41,12 @@ def fill(path: Path, n_docs: int = 40) -> None:
             p.add_document(doc, ents, facts)
 
 
+@pytest.fixture(autouse=True)
+def default_backup_settings(monkeypatch):
+    monkeypatch.delenv("STEPPE_BACKUP_INTERVAL", raising=False)
+    monkeypatch.delenv("STEPPE_BACKUP_KEEP", raising=False)
+
+
 @pytest.fixture
 def proj(tmp_path) -> Path:
     path = tmp_path / "work.steppe"
