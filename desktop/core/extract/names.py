@@ -540,10 +540,39 @@ def title_person(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _regex_person(text: str, spans: list[Span], regex: re.Pattern[str], source: str) -> list[Span]:
+_SAID_VERB_RE = re.compile(
+    r"\s(?:said|says|noted|added|stressed|told|stated|emphasized|emphasised|pointed\s+out|remarked|explained|"
+    r"underlined|highlighted|announced|urged|believes|thinks)\b"
+)
+_CREDIT_BY_RE = re.compile(r"[^\S\n]+by[^\S\n]+[A-Z]")
+
+
+def _anchored(
+    regex: re.Pattern[str], anchor: re.Pattern[str], text: str, back: int, fwd: int = 0
+) -> list[re.Match[str]]:
+    """The matches of ``regex`` that contain a match of the cheap ``anchor`` (a reporting verb,
+    "by"): searched only in a window before each anchor, then re-matched on the whole text."""
+    out: dict[int, re.Match[str]] = {}
+    for a in anchor.finditer(text):
+        pos = max(0, a.start() - back)
+        while True:
+            m = regex.search(text, pos, a.end() + fwd)
+            if m is None:
+                break
+            full = regex.match(text, m.start())
+            if full is not None and full.start() <= a.start() and full.end() >= a.end():
+                out.setdefault(full.start(), full)
+                break
+            pos = m.start() + 1
+    return [out[k] for k in sorted(out)]
+
+
+def _regex_person(
+    text: str, spans: list[Span], regex: re.Pattern[str], source: str, anchor: re.Pattern[str] | None = None
+) -> list[Span]:
     mask = _Mask(len(text), spans, frozenset({"PERSON"}))
     out = []
-    for m in regex.finditer(text):
+    for m in regex.finditer(text) if anchor is None else _anchored(regex, anchor, text, 120):
         s, e = m.span("name")
         toks = _tokens(text, s, e)
         if len(toks) < 2 or any(t[2] in ("-", "–") for t in toks):
@@ -563,7 +592,7 @@ def said_person(text: str, spans: list[Span]) -> list[Span]:
     """PERSON around reporting verbs: "said Jamshid Kuchkarov", "Du Zhenli said"."""
     return (
         _regex_person(text, spans, SAID_AFTER_RE, "rule:said-person")
-        + _regex_person(text, spans, SAID_BEFORE_RE, "rule:said-person")
+        + _regex_person(text, spans, SAID_BEFORE_RE, "rule:said-person", _SAID_VERB_RE)
         + _regex_person(text, spans, MET_RE, "rule:said-person")
     )
 
@@ -574,7 +603,10 @@ def byline_person(text: str, spans: list[Span]) -> list[Span]:
     out = []
     found: list[tuple[int, int]] = []
     for regex in (BYLINE_RE, CREDIT_RE, CONTACT_RE):
-        for m in regex.finditer(text):
+        found_by = (
+            _anchored(regex, _CREDIT_BY_RE, text, 40, 80) if regex is CREDIT_RE else regex.finditer(text)
+        )
+        for m in found_by:
             found.append(m.span("name"))
             if "name2" in regex.groupindex and m.group("name2"):
                 found.append(m.span("name2"))
