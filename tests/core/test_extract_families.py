@@ -205,3 +205,11 @@ def test_person_after_director_general_and_general_director():
     )
     assert ("PERSON", "Akmal Rakhimov") in got
     assert ("ORG", "Asian Development Bank") in got and ("ORG", "Uztransgaz") in got
+
+
+def test_acronym_inside_a_route_name():
+    got = ents(
+        "Crews started the Kazakhstan-Turkmenistan-Iran (KTI) railway upgrade; the KTI line carries grain."
+    )
+    assert ("INITIATIVE", "Kazakhstan-Turkmenistan-Iran (KTI) railway") in got
+    assert [lab for lab, t in got if t == "KTI"] == ["INITIATIVE"]

@@ -18,6 +18,7 @@ Every component is ``(text, spans_so_far) -> list[Span]`` and never looks at Qt.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -1076,7 +1077,7 @@ def _infra_re(loose: bool = False) -> re.Pattern[str]:
     first = rf"(?>{p}|[A-Z][a-z]+(?=[-–—]))" if loose else rf"(?>{p})"
     return re.compile(
         rf"(?<![\w]){first}(?:(?>\s?[-–—+/]\s?)?(?>{p})|[-–—][A-Z][a-z]+){{1,6}}+"
-        rf"(?:\s+(?:{_INFRA_MODS}))*\s+(?:{_INFRA_HEADS})(?![\w])"
+        rf"(?:\s\([A-Z]{{2,8}}\))?(?:\s+(?:{_INFRA_MODS}))*\s+(?:{_INFRA_HEADS})(?![\w])"
     )
 
 
@@ -1164,10 +1165,21 @@ def _caps_of(tok: str) -> str:
     return "".join(ch for ch in tok if ch.isupper())
 
 
+def _covering(resolved: list[Span], starts: list[int], start: int, end: int) -> Span | None:
+    """The name span (not a number or date) that strictly contains ``start:end``, if any."""
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0:
+        s = resolved[i]
+        if s.start < start and s.end >= end and s.label in ("ORG", "EVENT", "INITIATIVE"):
+            return s
+    return None
+
+
 def acronym_def(text: str, spans: list[Span]) -> list[Span]:
     """ "Long Name (ACR)": the long name and every use of ACR get one label."""
     resolved = resolve(spans)
     by_end = {s.end: s for s in resolved if s.label not in ("DATE", "MONEY", "PERCENT")}
+    starts = [s.start for s in resolved]
     out: list[Span] = []
     defined: dict[str, str] = {}
     for m in ACRONYM_RE.finditer(text):
@@ -1177,8 +1189,13 @@ def acronym_def(text: str, spans: list[Span]) -> list[Span]:
         j = m.start()
         while j > 0 and text[j - 1] == " ":
             j -= 1
+        inside = _covering(resolved, starts, m.start(), m.end())
+        if inside is not None:
+            # "China-Kyrgyzstan-Uzbekistan (CKU) railway": the acronym of the name around it
+            defined.setdefault(acr, inside.label)
+            continue
         prev = by_end.get(j)
-        if prev is not None:
+        if prev is not None and not (prev.label in ("COUNTRY", "LOCATION") and acr[0] != prev.text[0]):
             defined.setdefault(acr, prev.label)
             continue
         # guess the long form from initials
