@@ -8,8 +8,15 @@
   …Forum/Summit/Expo (EVENT, with an edition "8th"/"first" inside), …Initiative/Railway/
   Corridor/Zone (INITIATIVE), …Province/Region/Basin (LOCATION); head-first forms
   ("Ministry of Commerce", "Meeting of the Ministers of Economy and Trade").
+* A name that contains a place stays one span (guidelines): "Ministry of Energy of Uzbekistan",
+  "Statistics Agency under the President of Uzbekistan", "Embassy of China in Kazakhstan",
+  company suffixes "Co., Ltd."/"JSC"; a possessive before the name is not in it
+  ("Kazakhstan's Bureau of National Statistics" → COUNTRY + ORG). A unit and its parent stay two
+  ORGs ("Department of Industry at the NDRC"). An edition ordinal before a known event joins it.
 * Named infrastructure from a place compound and a lower-case head
-  ("China-Kazakhstan crude oil pipeline", "China-Europe freight trains").
+  ("China-Kazakhstan crude oil pipeline", "China-Europe freight trains"), facilities named after
+  one place ("Khorgos dry port", "Dushanbe-2 power plant", "Navoi free economic zone"), and a
+  capitalised name before a lower-case "project"/"programme" ("the Safe City project").
 * Acronyms defined in parentheses ("Shanghai Cooperation Organization (SCO)"): both spans, and
   every later use of the acronym with the same label.
 
