@@ -213,3 +213,8 @@ def test_acronym_inside_a_route_name():
     )
     assert ("INITIATIVE", "Kazakhstan-Turkmenistan-Iran (KTI) railway") in got
     assert [lab for lab, t in got if t == "KTI"] == ["INITIATIVE"]
+
+
+def test_generic_capitalised_word_before_programme_is_no_name():
+    got = ents("Officials discussed the Government programme and the State project with the World Bank.")
+    assert not any(label == "INITIATIVE" for label, _t in got)

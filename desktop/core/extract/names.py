@@ -863,6 +863,11 @@ def named_project(text: str, spans: list[Span]) -> list[Span]:
                 continue
         if any(t in dem or t in _NOT_NAME or t.upper() == t for t in toks):
             continue
+        generic = _complement_words()
+        if (len(toks) == 1 and (toks[0] in generic or toks[0] in HEAD_LABEL)) or all(
+            t in HEAD_LABEL or t in _title_words() for t in toks
+        ):
+            continue  # "the Government programme", "the State project": no name
         out.append(_span(text, s0, e0, "INITIATIVE", "rule:named-project"))
     return out
 
