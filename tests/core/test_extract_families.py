@@ -218,3 +218,9 @@ def test_acronym_inside_a_route_name():
 def test_generic_capitalised_word_before_programme_is_no_name():
     got = ents("Officials discussed the Government programme and the State project with the World Bank.")
     assert not any(label == "INITIATIVE" for label, _t in got)
+
+
+def test_company_of_country_is_company_and_country():
+    got = ents("Sinopec of China and Uzbekneftegaz of Uzbekistan signed a gas deal.")
+    assert ("ORG", "Sinopec") in got and ("COUNTRY", "China") in got
+    assert ("ORG", "Uzbekneftegaz") in got and ("COUNTRY", "Uzbekistan") in got

@@ -31,7 +31,15 @@ from functools import cache
 
 from desktop.core.extract import gazetteer
 from desktop.core.extract.overlap import confidence_for, resolve
-from desktop.core.extract.tokens import MONTHS, ORDINAL_WORDS, STOP_CAPS, WEEKDAYS, is_cap_word, trie_regex
+from desktop.core.extract.tokens import (
+    MONTHS,
+    ORDINAL_WORDS,
+    STOP_CAPS,
+    WEEKDAYS,
+    is_cap_word,
+    trie_regex,
+    variants,
+)
 from desktop.core.model import Span
 
 # --------------------------------------------------------------------------- helpers
@@ -753,6 +761,20 @@ def event_edition(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_OFFICIAL_KINDS = frozenset({"ministry", "agency", "government", "parliament", "central bank", "council"})
+
+
+@cache
+def _official_orgs() -> frozenset[str]:
+    """Surfaces of listed state bodies, whose official name carries "of <country>"."""
+    out: set[str] = set()
+    for row in gazetteer.rows("orgs"):
+        if (row.get("kind") or "").strip() in _OFFICIAL_KINDS:
+            for name in [row.get("name") or "", *gazetteer.split_aliases(row.get("aliases"))]:
+                out |= variants(name.strip())
+    return frozenset(out)
+
+
 def org_qualifier(text: str, spans: list[Span]) -> list[Span]:
     """A listed organisation with its official qualifier is one ORG: "Halk Maslahaty of
     Turkmenistan", "Ministry of Foreign Affairs of China", "Statistics Agency under the President
@@ -760,11 +782,17 @@ def org_qualifier(text: str, spans: list[Span]) -> list[Span]:
     country_starts = {s.start: s.end for s in spans if s.label == "COUNTRY"}
     place_starts = {s.start: s.end for s in spans if s.label in ("COUNTRY", "LOCATION")}
     out: list[Span] = []
+    official = _official_orgs()
     for s in spans:
         if s.label != "ORG" or not s.source.startswith("gazetteer") or s.text.isupper():
             continue
         head = s.text.rsplit(None, 1)[-1]
-        end = _org_qualifiers(text, s.end, head, country_starts, place_starts)
+        if s.text in official:
+            end = _org_qualifiers(text, s.end, head, country_starts, place_starts)
+        else:
+            # "CNPC of China" is a company and where it is from; only its legal suffix joins it
+            m = _COMPANY_SUFFIX_RE.match(text, s.end)
+            end = m.end() if m else s.end
         if end > s.end:
             out.append(_span(text, s.start, end, "ORG", "rule:org-suffix"))
     return out
