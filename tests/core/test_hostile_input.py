@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from desktop.core.importer import DUPLICATE, FAILED, IMPORTED, import_paths
 from desktop.core.ingest import IngestError, decode_bytes, document_from_text, read_document
+from tests.files import minimal_pdf
 
 ARTICLE = (
     "China and Kazakhstan sign trade deals\n\n"
@@ -25,30 +26,6 @@ ARTICLE = (
 )
 
 
-def _pdf(lines: list[str] | None) -> bytes:
-    """A one-page PDF written by hand; ``None``: a page with a filled square and no text layer."""
-    if lines is None:
-        content = b"0 0 1 rg 0 0 100 100 re f"
-    else:
-        content = ("BT /F1 12 Tf 14 TL 72 720 Td " + " ".join(f"({t}) Tj T*" for t in lines) + " ET").encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 def _docx(paragraphs: list[str]) -> bytes:
@@ -85,9 +62,9 @@ BAD_FILES = {
     "empty.txt": (b"", "empty"),
     "binary.txt": (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 20, "binary"),
     "invalid.txt": (b"Trade \xff\xfe\xfa\x80 between \xc3\x28 \x81\x82 and \xa0\xa1\xfe", "not valid UTF-8"),
-    "cut.pdf": (_pdf(["Trade between China and Kazakhstan grew."])[:180], "truncated"),
+    "cut.pdf": (minimal_pdf(["Trade between China and Kazakhstan grew."])[:180], "truncated"),
     "notzip.docx": (b"This is plain text pretending to be a Word document." * 20, "not a zip"),
-    "scan.pdf": (_pdf(None), "no text layer"),
+    "scan.pdf": (minimal_pdf(None), "no text layer"),
     "bomb.docx": (None, "zip bomb"),
     "blank.html": (b"<html><body>   \n </body></html>", "no text"),
     "spaces.md": (b"   \n\n\t  \n", "empty"),
@@ -308,7 +285,7 @@ def test_decode_of_any_bytes_returns_text_or_ingest_error(data):
 
 _SUFFIXES = [".txt", ".html", ".md", ".docx", ".pdf"]
 _GOOD_FILES = [
-    _pdf(["Trade between China and Kazakhstan"]), _docx(["Hello", "China and Uzbekistan"]),
+    minimal_pdf(["Trade between China and Kazakhstan"]), _docx(["Hello", "China and Uzbekistan"]),
     b"PK\x03\x04" + b"\x00" * 40, b"<html><body><p>Astana</p><script>x()</script></body></html>",
     "# Title\n\nBody with ‘quotes’ and 中文.\n".encode(),
 ]
