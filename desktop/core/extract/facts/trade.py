@@ -24,6 +24,14 @@ Conventions, from the seeds' precedent and the guidelines:
   18 trillion tenge at the exchange rate") is no figure of its own.
 - A cost or valuation with no investing party in its clause ("Its cost has been estimated at
   $4.7 billion") is an indicator (metric "estimated cost", unit the currency), not an investment.
+- A goal or a forecast is no statistic ("aim to raise bilateral trade to $40 billion by 2030",
+  "trade … could top $100 billion in 2025", "aims to attract $110 billion of foreign investment over
+  the next five years"): an indicator "<thing> target" / "forecast <thing>", unit the currency,
+  period the target year (none for "the next N years"), subject the country that aims, else the
+  home country (set C's convention, the guidelines' "any other figure").
+- Investment money with no stated destination ("Chinese companies signed deals totalling $4.8
+  billion" in a Tashkent report) goes to the document's home country (dateline, else the
+  non-Chinese side of its pair), unless that is China or the investor.
 - An investment pledge with no date of its own takes the year it was announced: that of the
   dated event named before it in the document, else the publication year (see ``__init__``).
 """
@@ -349,6 +357,12 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         part = cue.kind.startswith("part:")
         kind_type = cue.kind.split(":")[-1]
         parent_fields = out[-1][1] if part and out and out[-1][0] == kind_type else None
+        if not parent_fields:
+            nxt_money = next((m2.start for m2 in main if m2.start > money.start), sent.end)
+            goal = target_indicator(ctx, sent, money, nxt_money, qual)
+            if goal:
+                out.append(goal)
+                continue
         stock = False
         if kind_type == "investment":
             kind = investment_kind(clause, cue.text)
@@ -422,6 +436,14 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
             investor, recipient, filled = _from_memory(ctx, investor, recipient, sent.para)
             if investor != "CHN" and recipient == "CHN" and filled:
                 investor, recipient = recipient, investor
+            if recipient is None:
+                # "Chinese companies signed deals totalling $4.8 billion" in a Tashkent report: money
+                # that comes with no stated destination goes to the document's home country.
+                from desktop.core.extract.facts.role import home_country
+
+                home = home_country(ctx)
+                if home and home not in ("CHN", investor):
+                    recipient = home
             fields["investor"], fields["recipient"] = investor, recipient
             if not investor:
                 conf -= 0.25
@@ -451,6 +473,76 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
                   "change_pct": None, "qualifier": qualifier_before(text, sm.start, money.end)}
             out.append((kind_type, f2, sent.start, sent.end, round(conf - 0.05, 2)))
     return out
+
+
+_GOAL = re.compile(
+    r"(?:\b(?P<aim>aim(?:s|ed|ing)?|plans?|planning|targets?|targeting|seeks?|seeking|intends?|wants?|hopes?|goal\s+is|(?<=\band\s)|(?<=,\s))\s*to\s+"
+    r"(?P<verb>raise|increase|bring|boost|attract|reach|lift|expand|grow|double|take)\b(?P<obj>[^.;:$€¥\d]{0,60}?)\s*"
+    r"(?:\bto\s+)?"
+    r"|\b(?P<fc>could|may|might|(?:is|are|was|were)\s+(?:expected|forecast|projected|set|likely)\s+to|(?:is|are)\s+on\s+track\s+to)\s+"
+    r"(?P<fv>top|reach|exceed|hit|surpass|rise\s+to|grow\s+to|increase\s+to|climb\s+to|approach)\s+"
+    r"|\b(?P<tgt>target|goal)\s+of\s+)"
+    r"(?:(?:about|around|over|more\s+than|nearly|some|at\s+least|up\s+to)\s+)?$",
+    re.I,
+)
+_GOAL_YEAR = re.compile(r"\s+(?:by|in|until|before)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b")
+_GOAL_SPAN = re.compile(r"\b(?:over|in|within|during)\s+the\s+(next\s+(?:\w+\s+)?(?:years?|months?|decade))\b", re.I)
+_GOAL_OF = re.compile(r"\s+(?:of|in)\s+((?:(?!(?:over|in|by|to|and|from|within|during|for|the)\b)[a-z][\w-]*\s*){1,3})")
+_SAID = re.compile(r".*\b(?:say|says|said|expect|expects|believe|believes|think|thinks|estimate|estimates)\s+(?:that\s+)?", re.I)
+_DETERMINER = re.compile(r"^(?:the\s+)?(?:(?:[A-Za-z]+(?:'s|’s)|its|their|our|his|her)\s+)?", re.I)
+
+
+def target_indicator(ctx: DocContext, sent: Sentence, money: Money, limit: int,
+                     qual: str | None) -> tuple[str, dict, int, int, float] | None:
+    """A goal or a forecast is no statistic: "aim to raise bilateral trade to $40 billion by 2030"
+    → indicator "bilateral trade target"; "trade … could top $100 billion in 2025" → "forecast
+    trade …"; "aims to attract $110 billion of foreign investment over the next five years" →
+    "foreign investment target". Unit = the currency; period = the target year stated after the
+    amount (none for "the next five years"); subject = the country that aims or whose figure is
+    forecast, else the document's home country."""
+    from desktop.core.extract.facts.role import home_country
+
+    text = ctx.text
+    g = _GOAL.search(text, max(sent.start, money.start - 110), money.start)
+    if not g:
+        return None
+    tail = text[money.end:limit]
+    parties = parties_in(ctx, sent.start, sent.end, [], sent)
+    subject = None
+    if g.group("fc"):
+        head = text[sent.start:g.start()]
+        cut = max(head.rfind(","), head.rfind('"'), head.rfind("“"))
+        said = _SAID.search(head, cut + 1)
+        cut = said.end() - 1 if said else cut
+        what = head[cut + 1:].strip()
+        what = re.sub(r"^(?:and|but|while|that)\s+", "", what, flags=re.I)
+        metric = f"forecast {_DETERMINER.sub('', what)}".strip()
+        lo = sent.start + cut + 1
+        inner = [p for p, _c in parties if lo <= p.start < g.start() and p.code not in ("CA5", "WORLD")]
+        subject = inner[0].code if inner else None
+    else:
+        obj = " ".join((g.group("obj") or "").split()) if g.group("verb") else ""
+        obj = _DETERMINER.sub("", re.sub(r"\s+to$", "", obj))
+        if not obj:
+            of = _GOAL_OF.match(text, money.end, limit)
+            obj = " ".join(of.group(1).split()) if of else ""
+        if not obj and g.group("tgt"):
+            pre = re.search(r"((?:[a-z][\w-]*\s+){1,2})(?:target|goal)\s+of\s+", text[max(sent.start, g.start() - 40):g.end()])
+            obj = pre.group(1).strip() if pre else ""
+        metric = f"{obj} target".strip()
+        before = [p for p, _c in parties if p.end <= g.start() and g.start() - p.end <= 4]
+        subject = before[-1].code if before else None
+    if subject is None:
+        subject = home_country(ctx)
+    y = _GOAL_YEAR.match(tail) or _GOAL_YEAR.search(tail[:40])
+    span = _GOAL_SPAN.search(tail)
+    period = y.group(1) if y else None
+    if qual is None and g.group("fc") and g.group("fv").lower() in ("top", "exceed", "surpass"):
+        qual = "over"
+    period_text = y.group(1) if y else (span.group(1) if span else None)
+    fields = {"subject": subject, "metric": metric.lower(), "value": money.value, "unit": money.currency,
+              "period": period, "period_text": period_text, "change_pct": None, "qualifier": qual}
+    return ("indicator", fields, sent.start, sent.end, 0.55)
 
 
 def is_conversion(text: str, sent: Sentence, m: Money, prev: Money | None) -> bool:
