@@ -55,7 +55,8 @@ def test_kazinform_article():
     inv = {(f["investor"], f["recipient"], f["kind"], f["value"]) for f in _by_type(facts, "investment")}
     assert ("CHN", "KAZ", "flow", 24e9) in inv and ("CHN", "KAZ", "flow", 1.5e9) in inv
     (ind,) = [f for f in _by_type(facts, "indicator") if f["value"] != 40e9]
-    assert (ind["metric"], ind["unit"], ind["value"], ind["period"]) == ("cross-border freight volume", "tonnes", 28e6, "2023")
+    assert (ind["metric"], ind["unit"], ind["value"], ind["period"]) == (
+        "kazakhstan-china cross-border freight volume through khorgos", "tonnes", 28e6, "2023")
     (ev,) = _by_type(facts, "event")
     assert ev == {"name": "2nd China-Central Asia Summit", "start": "2025-06-16", "end": "2025-06-17",
                   "location": "Astana", "country": "KAZ"}

@@ -52,3 +52,30 @@ def test_deals_with_no_destination_go_to_the_home_country():
             "forum on Wednesday.")
     (inv,) = facts(text, "2025-10-09", "investment")
     assert (inv["investor"], inv["recipient"], inv["kind"]) == ("CHN", "KAZ", "pledge")
+
+
+# ----------------------------------------------------------------------------- indicator subject and metric
+
+
+def test_the_clause_subject_is_the_metric_and_local_news_owns_it():
+    text = ("BISHKEK, April 2, 2025 (Kabar) - Cotton shipments to Turkey rose 12% to 48,000 tonnes in the first "
+            "quarter. Coal output at the Kara-Keche mine reached 1.9 million tonnes.")
+    got = facts(text, "2025-04-02", "indicator")
+    assert [(f["metric"], f["subject"]) for f in got] == [("cotton shipments to turkey", "KGZ"),
+                                                         ("coal output at the kara-keche mine", "KGZ")]
+    assert got[0]["change_pct"] == 12
+
+
+def test_a_plant_in_a_region_belongs_to_its_country_and_a_route_to_none():
+    text = "Officials said a 300 MW wind farm in the Navoi region will be completed next year."
+    (ind,) = facts(text, ftype="indicator")
+    assert (ind["subject"], ind["unit"]) == ("UZB", "MW")
+    text = ("ASTANA, May 5, 2025 (Kazinform) - A new freight route between Lanzhou and Tbilisi will be 4,100 km long.")
+    (ind,) = facts(text, "2025-05-05", "indicator")
+    assert ind["subject"] is None
+
+
+def test_visitors_named_by_a_demonym_belong_to_the_host():
+    text = "Tajikistan welcomed 48,000 Chinese tourists in 2024, officials said."
+    (ind,) = facts(text, ftype="indicator")
+    assert (ind["subject"], ind["value"]) == ("TJK", 48000)

@@ -16,6 +16,11 @@ such as GDP keep their capitals), without numbers or qualifiers:
   with the subject thing the same way ("The railway will run for 523 km" → "length of the railway");
 - a count done by a subject ("China-Europe freight trains made 17,000 trips") → "china-europe
   freight train trips"; other counts → the counted noun phrase ("industrial equipment items");
+- a figure reached by the clause's subject noun phrase ("Grain exports to China reached 1.1 million
+  tonnes", "Rail freight through … grew 9% to 14.2 million tonnes") → that noun phrase, a leading
+  possessive owner dropped (set C's convention);
+- a capacity before a facility ("a 1 GW solar power plant in the Samarkand region") → "capacity of
+  solar power plant in the samarkand region";
 - growth multiples ("100-fold", "fivefold", "seven times", "grew 2.3 times", "doubled") → unit
   "fold", metric "growth of <the clause subject>", else "growth".
 
@@ -28,6 +33,16 @@ that is the clause's subject ("Turkmenistan supplied …") or leads its hyphenat
 ("China-Europe freight trains made …"), else the country of the cited source ("according to
 China State Railway Group"), else none: the capacity of a pipeline or the length of a railway
 through several countries belongs to none of them.
+
+With no owner in its sentence, a figure belongs to the place it lies in ("312 km of the route lies
+in Kyrgyzstan", "a plant in the Samarkand region"), else to none when it is a thing of several
+countries (between, pipeline, railway, route, corridor, flights, cities, countries), else to the
+document's home country — local news reports its own side's figures (set C; a bare "Volumes
+reached …" is left to the figure before it). A demonym on counted visitors or on "companies with
+Chinese capital" names their origin, not the owner: the host country (the clause's subject
+country, a country they are "in", else the home country when the sentence says "the country").
+An undated flow figure (exports, freight, trains, tourists …; not a capacity, length, reserve or
+count of projects) takes the period of the dated figure just before it in the document.
 """
 
 from __future__ import annotations
@@ -546,6 +561,107 @@ _WHICH_VERB = re.compile(
 _LOCAL_PLACE = re.compile(r"\b[A-Z][\w'’-]+\s+(?:(?:dry|cargo|logistics|rail|river|sea|border)\s+)?(?:port|station|checkpoint|border\s+crossing|terminal|hub)\b")
 
 
+# Between a clause subject and its figure: a verb of level, an optional change ("grew 9% to").
+_LEVEL_GAP = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:reached|rose|grew|increased|climbed|jumped|fell|dropped|declined|decreased|totall?ed|"
+    r"amounted|stood|hit|topped|exceeded|came)(?:\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent))?"
+    r"\s*(?:to|at)?\s+(?:(?:a\s+record(?:\s+of)?|about|around|over|more\s+than|nearly|almost|some|roughly)\s+)?"
+)
+_LEAD = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w'’.-]*(?:'s|’s)\s+)?(?P<np>[A-Za-z][^,;:\d\"“”()]{2,90}?)" + _LEVEL_GAP.pattern, re.I)
+_NOT_NP = re.compile(r"\b(?:said|says|is|are|was|were|has|have|had|will|would|which|that|who|and\s+the|it|they)\b", re.I)
+
+
+def _lead_metric(text: str, sent: Sentence, a: int) -> str | None:
+    """"Grain exports to China reached 1.1 million tonnes", "Rail freight through … grew 9% to 14.2
+    million tonnes", "Uzbekistan's gas exports to China fell to 2.9 bcm": the clause's subject noun
+    phrase (a leading possessive owner dropped) is the metric."""
+    a0 = sent.start
+    d = _DATELINE.match(text, a0, sent.end)
+    if d:
+        a0 = d.end()
+    o = _OPENING.match(text, a0, sent.end)
+    if o:
+        a0 = o.end()
+    if a - a0 > 160:
+        return None
+    m = _LEAD.fullmatch(text, a0, a)
+    if not m or _NOT_NP.search(m.group("np")):
+        return None
+    np_ = " ".join(m.group("np").split())
+    if len(np_.split()) < 2 or np_.split()[0].lower() in ("it", "this", "that", "these", "volumes", "volume"):
+        return None
+    return np_
+
+
+_FACILITY = re.compile(
+    r"\s+((?:[a-z][\w-]*\s+){0,3}?(?:plant|farm|station|park|field|mine|factory|complex|facility|line|unit|project)"
+    r"(?:\s+(?:with\s+[a-z]+\s+[a-z]+\s+)?in\s+the\s+[A-Z][\w'’-]+\s+region|\s+in\s+[A-Z][\w'’-]+)?)\b")
+
+
+# Counted people or goods whose demonym names where they come from, not whose figure it is.
+_ORIGIN_NOUN = re.compile(r"\b(?:tourists|visitors|arrivals|travell?ers|passengers|students|migrants|parcels|cars|trucks|vehicles)\b")
+_DEM_CAPITAL = re.compile(r"\bwith\s+[A-Z][\w'’-]*\s+(?:capital|participation|investment|investors?|ownership)\b")
+# A thing of several countries: its figure belongs to none of them.
+_SHARED = re.compile(r"\b(?:between|pipelines?|railways?|rail\s+line|line|lines|route|corridor|highway|road|flights|countries|cities)\b"
+                     r"|\bfrom\s+[A-Z][^.;]{0,60}?\bto\s+[A-Z]", re.I)
+_IN_PLACE = re.compile(r"\b(?:lies|lie|located|situated|built|based|section|plant|farm|station|park|field|mine|deposit)\s+in\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+(?:region|province|oblast))?")
+# Flows (not levels): an undated one takes the period of the figure just before it.
+_FLOW_METRIC = re.compile(
+    r"\b(?:exports?|imports?|freight|cargo|shipments?|shipped|supplied|production|output|produced|carried|handled|goods|"
+    r"trains|trips|tourists|visitors|arrivals|parcels|traffic|throughput|received)\b")
+
+
+def _owner_fix(ctx: DocContext, sent: Sentence, parties: list, subject: str | None, a: int, end: int,
+               metric: str) -> str | None:
+    """"Chinese tourists", "companies with Chinese capital": the demonym says where they come from;
+    the figure is the host's — a country that is the clause's subject ("Uzbekistan received …"),
+    else one the figure is "in", else the home country. An owner-less figure: see
+    :func:`_fallback_subject`."""
+    from desktop.core.extract.facts.role import home_country
+
+    text = ctx.text
+    if subject is not None:
+        dems = {p.code for p, _c in parties if p.kind == "demonym"}
+        if subject in dems and (_ORIGIN_NOUN.search(metric) or _DEM_CAPITAL.search(metric)):
+            host = [p.code for p, c in parties if c in ("", "poss") and p.code != subject and p.start < a
+                    and p.code not in ("CA5", "WORLD")]
+            inside = [p.code for p, c in parties if c == "to" and p.code != subject and p.code not in ("CA5", "WORLD")]
+            if host or inside:
+                return (host or inside)[0]
+            home = home_country(ctx)
+            if home and home != subject and re.search(r"\b(?:the\s+country|the\s+republic|in\s+the\s+country)\b",
+                                                      text[sent.start:sent.end]):
+                return home
+        return subject
+    return _fallback_subject(ctx, sent, a, end, metric)
+
+
+def _fallback_subject(ctx: DocContext, sent: Sentence, a: int, end: int, metric: str) -> str | None:
+    """An indicator whose sentence names no owner: a place it lies in ("312 km of the route lies in
+    Kyrgyzstan", "a 1 GW plant in the Samarkand region"), else none for a thing of several countries
+    (a route, a pipeline, flights between …), else the document's home country (local news reports
+    its own side's figures)."""
+    from desktop.core.extract.facts.event import location_country
+    from desktop.core.extract.facts.parties import lookup
+    from desktop.core.extract.facts.role import home_country
+
+    text = ctx.text
+    for m in _IN_PLACE.finditer(text, max(sent.start, a - 60), min(sent.end, end + 60)):
+        name = m.group("p")
+        code = lookup(name)
+        if code and code not in ("CA5", "WORLD"):
+            return code
+        loc = location_country(name)[0]
+        if loc:
+            return loc
+    if metric in ("volume", "volumes", "capacity", "output", "traffic", "cargo", "throughput"):
+        return None  # a bare measure word: the thing of the figure before (``_bare_metrics``)
+    if _SHARED.search(metric) or _SHARED.search(text, max(sent.start, a - 80), min(sent.end, end + 40)):
+        return None
+    return home_country(ctx)
+
+
 def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, int]]) -> list[tuple[str, dict, int, int, float]]:
     """``blocked``: spans already used by money facts, MONEY/PERCENT/DATE entities."""
     text = ctx.text
@@ -574,7 +690,11 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             own = None
             mb = _METRIC_BEFORE.search(text, max(sent.start, a - 70), a)
             rel = None if mb else _WHICH_VERB.search(text, max(sent.start, a - 160), a)
-            if mb:
+            lead = _lead_metric(text, sent, a)
+            if lead:
+                # "Grain exports to China reached 1.1 million tonnes": the clause subject is the metric.
+                metric, thing, mb, rel = lead, None, None, None
+            elif mb:
                 metric = _STRIP_ADV.sub("", mb.group(1))
                 own = metric
             elif rel:
@@ -591,6 +711,11 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
                     ow = _OF_WHAT.match(text, m.end(), sent.end)
                     metric = ow.group(1).strip() if ow else _default_metric(unit)
                     own = None if ow else metric
+                    fac = None if ow else _FACILITY.match(text, m.end(), sent.end)
+                    if fac:
+                        # "a 1 GW solar power plant in the Samarkand region" → "capacity of solar power
+                        # plant in the samarkand region"
+                        metric, own = f"{metric} of {' '.join(fac.group(1).split())}", None
             if rel:
                 # "the Khorgos dry port, which processed 346,000 TEU": what the unit counts, the
                 # verb, and the place that did it.
@@ -658,6 +783,11 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
                 change = pre
         if subject is None and unit == "fold":
             subject = _between_first(text, sent, parties, a)
+        subject = _owner_fix(ctx, sent, parties, subject, a, end, metric)
+        if period is None and not dates and _FLOW_METRIC.search(metric):
+            period, period_text = ctx.cache.get("fig_period", (None, None))
+        elif period and dates:
+            ctx.cache["fig_period"] = (period, period_text)
         fields = {
             "subject": subject, "metric": metric, "value": num, "unit": unit, "period": period,
             "period_text": period_text, "change_pct": change.value if change else None,
@@ -698,6 +828,7 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             from desktop.core.extract.facts.trade import recent_source
 
             fields["subject"] = recent_source(ctx, sent) or _speaker_country(ctx, sent)
+        fields["subject"] = _owner_fix(ctx, sent, parties, fields["subject"], m.start("np"), m.end(), fields["metric"])
         out.append(("indicator", fields, sent.start, sent.end, 0.6))
         base = _BASE.match(text, m.end(), sent.end)
         if base and period:

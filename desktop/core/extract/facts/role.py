@@ -109,7 +109,7 @@ def home_country(ctx: DocContext) -> str | None:
     if key in ctx.cache:
         return ctx.cache[key]
     code = None
-    for line in ctx.text.split("\n")[:6]:
+    for line in ctx.text.split("\n", 10)[:10]:
         m = re.match(r"\s*([A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+)?)\s*(?:,|\(|\s[-–—])", line)
         if m and m.group(1).isupper():
             code = location_country(m.group(1).title())[0]
