@@ -8,6 +8,7 @@ region" when the document is about Central Asia) are handled here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -124,17 +125,35 @@ def _strip_possessive(s: str) -> str:
 def lookup(name: str) -> str | None:
     """The party code of a country name, alias or demonym (exact, possessive allowed), else None."""
     _index, table = _name_table()
-    s = _strip_possessive(re.sub(r"\s+", " ", name.strip()))
+    s = _strip_possessive(_SPACES.sub(" ", name.strip()))
     hit = table.get(s)
     if hit:
         return hit[0]
-    low = s.lower()
-    for k, v in table.items():
-        if k.lower() == low and len(k) > 3:
-            return v[0]
-    if re.fullmatch(r"(?:the\s+)?(?:five\s+)?Central\s+Asi(?:a|an\s+countries)", s, re.I):
+    low = _lower_table(table).get(s.lower())
+    if low is not None:
+        return low
+    if _CA_NAME.fullmatch(s):
         return "CA5"
     return None
+
+
+_SPACES = re.compile(r"\s+")
+_CA_NAME = re.compile(r"(?:the\s+)?(?:five\s+)?Central\s+Asi(?:a|an\s+countries)", re.I)
+_LOWER: dict[int, dict[str, str]] = {}
+
+
+def _lower_table(table: dict) -> dict[str, str]:
+    """The name table keyed in lower case (names longer than three letters; the first entry wins,
+    as the former linear scan did), built once per table."""
+    got = _LOWER.get(id(table))
+    if got is None:
+        got = {}
+        for k, v in table.items():
+            if len(k) > 3:
+                got.setdefault(k.lower(), v[0])
+        _LOWER.clear()
+        _LOWER[id(table)] = got
+    return got
 
 
 def find_parties(text: str, start: int = 0, end: int | None = None, *, central_asia_context: bool = True,
@@ -166,7 +185,7 @@ def find_parties(text: str, start: int = 0, end: int | None = None, *, central_a
         else:
             out.append(PartyMention(a, b, code, "group"))
         taken.append((a, b))
-    for a, b, code, kind in _scan_names(text, start, end):
+    for a, b, code, kind in _doc_names(text, start, end):
         if any(x < b and a < y for x, y in taken):
             continue
         out.append(PartyMention(a, b, code, kind))
@@ -174,10 +193,32 @@ def find_parties(text: str, start: int = 0, end: int | None = None, *, central_a
     return out
 
 
+_LAST_DOC: list = [None, []]
+
+
+def _doc_names(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:
+    """:func:`_scan_names` of text[start:end], read from one scan of the whole text kept for the
+    last document (its sentences are scanned many times; a name never spans two sentences)."""
+    if _LAST_DOC[0] is not text:
+        _LAST_DOC[0], _LAST_DOC[1] = text, _scan_names(text)
+    names = _LAST_DOC[1]
+    end = len(text) if end is None else end
+    if start == 0 and end == len(text):
+        return names
+    i = bisect_left(names, (start,))
+    out = []
+    for n in names[i:]:
+        if n[0] >= end:
+            break
+        if n[1] <= end:
+            out.append(n)
+    return out
+
+
 def document_pair(text: str) -> tuple[str, str] | None:
     """The two most mentioned countries of a document (China first when present), for "bilateral"."""
     counts: dict[str, int] = {}
-    for _a, _b, code, kind in _scan_names(text):
+    for _a, _b, code, kind in _doc_names(text):
         if kind == "name":
             counts[code] = counts.get(code, 0) + 1
     if len(counts) < 2:
