@@ -79,3 +79,43 @@ def test_visitors_named_by_a_demonym_belong_to_the_host():
     text = "Tajikistan welcomed 48,000 Chinese tourists in 2024, officials said."
     (ind,) = facts(text, ftype="indicator")
     assert (ind["subject"], ind["value"]) == ("TJK", 48000)
+
+
+def test_a_country_accounting_for_a_share_of_a_whole_is_a_percent_indicator():
+    text = ("TASHKENT, August 1, 2025 (UzA) - Trade with Russia reached $5.1 billion in January-June 2025. "
+            "Russia accounted for 17.5% of Uzbekistan's foreign trade.")
+    got = [f for f in facts(text, "2025-08-01", "indicator") if f["unit"] == "percent"]
+    assert [(f["subject"], f["metric"], f["value"], f["period"]) for f in got] == [
+        ("UZB", "share of russia in foreign trade", 17.5, "2025-01/2025-06")]
+    assert all(f["value"] != 17.5 for f in facts(text, "2025-08-01", "trade"))
+
+
+# ----------------------------------------------------------------------------- trade rankings and headlines
+
+
+def _trade(fs):
+    return [(f["reporter"], f["partner"], f["flow"], f["value"], f["period"]) for f in fs]
+
+
+def test_a_ranking_of_partners_after_a_total_gives_siblings():
+    text = ("ASHGABAT, March 2, 2025 (TDH) - Turkmenistan's trade turnover with Turkey reached $4.2 billion in 2024.\n\n"
+            "Exports of cotton yarn rose.\n\n"
+            "Iran followed with $1.9 billion, and Afghanistan came third with $0.8 billion.")
+    got = _trade(facts(text, "2025-03-02", "trade"))
+    assert ("TKM", "IRN", "total", 1.9e9, "2024") in got and ("TKM", "AFG", "total", 0.8e9, "2024") in got
+
+
+def test_the_largest_trading_partner_with_an_amount_is_a_trade_figure():
+    text = ("Beijing, Feb 3 (Xinhua) - China's trade with Mongolia reached 18.1 billion dollars in 2024. "
+            "Inner Mongolia remained the busiest gateway.\n\n"
+            "Mongolia remained China's largest trading partner in the area with 18.1 billion dollars. "
+            "Trade with Nepal reached 1.9 billion dollars.")
+    got = _trade(facts(text, "2025-02-03", "trade"))
+    assert ("CHN", "NPL", "total", 1.9e9, "2024") in got
+
+
+def test_a_headline_figure_does_not_swallow_the_body_figure():
+    text = ("Kyrgyz-Chinese trade hits $22.7 billion in 2024\n\n"
+            "Trade between Kyrgyzstan and China reached $22.7 billion in 2024, up 15% from $19.7 billion in 2023.")
+    got = _trade(facts(text, None, "trade"))
+    assert ("KGZ", "CHN", "total", 22.7e9, "2024") in got and ("KGZ", "CHN", "total", 19.7e9, "2023") in got

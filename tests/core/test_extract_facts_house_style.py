@@ -149,7 +149,12 @@ def test_a_share_stated_with_a_level_verb_is_a_percent_indicator():
     (f,) = facts("Uzbek officials said the share of renewables in power generation had exceeded 20% this year.",
                  published="2025-06-01", ftype="indicator")
     assert (f["subject"], f["value"], f["qualifier"]) == ("UZB", 20.0, "over")
-    assert facts("China accounted for 21% of Kyrgyzstan's foreign trade in 2023.", ftype="indicator") == []
+    # A partner's share of a country's trade is no trade fact (guidelines) but a percent indicator
+    # ("any other figure"; set C and the team's brief), the whole's owner its subject.
+    (f,) = facts("China accounted for 21% of Kyrgyzstan's foreign trade in 2023.", ftype="indicator")
+    assert (f["subject"], f["metric"], f["value"], f["unit"], f["period"]) == (
+        "KGZ", "share of china in foreign trade", 21.0, "percent", "2023")
+    assert facts("China accounted for 21% of Kyrgyzstan's foreign trade in 2023.", ftype="trade") == []
 
 
 def test_money_owed_is_a_debt_indicator_of_the_debtor():

@@ -31,6 +31,7 @@ from desktop.core.extract.facts.common import sentence_money
 from desktop.core.extract.facts.context import build_context
 from desktop.core.extract.facts.event import event_facts
 from desktop.core.extract.facts.indicator import (
+    accounted_facts,
     fold_word_facts,
     indicator_facts,
     money_indicator_facts,
@@ -84,6 +85,8 @@ def extract_facts(text: str, entities: Sequence[Span], published: str | None, zo
         raw.extend(stake_facts(ctx, sent, blocked))
         if "share" in text[sent.start:sent.end]:
             raw.extend(share_facts(ctx, sent, blocked))
+        if "ccount" in text[sent.start:sent.end] or "made up" in text[sent.start:sent.end]:
+            raw.extend(accounted_facts(ctx, sent))
         monies = sentence_money(ctx, sent)
         if monies:
             used = {(f[1]["value"], f[1].get("currency") or f[1].get("unit")) for f in figs}
@@ -96,7 +99,9 @@ def extract_facts(text: str, entities: Sequence[Span], published: str | None, zo
     raw.extend(role_facts(ctx, ctx.sentences))
     out: list[FactProposal] = []
     seen: set[tuple] = set()
-    for ftype, fields, a, b, conf in sorted(raw, key=lambda r: r[2]):
+    head = _headline_end(text)
+    # A figure repeated by the headline is kept with the body's evidence (the headline copy goes).
+    for ftype, fields, a, b, conf in sorted(raw, key=lambda r: (r[2] < head, r[2])):
         try:
             clean = validate_fields(ftype, fields)
         except InvalidValue:
@@ -108,6 +113,7 @@ def extract_facts(text: str, entities: Sequence[Span], published: str | None, zo
         a = max(0, min(a, len(text)))
         b = max(a, min(b, len(text)))
         out.append(FactProposal(ftype, clean, a, b, conf, f"fact:{ftype}"))
+    out.sort(key=lambda f: f.evidence_start)
     out = _drop_restated(text, out)
     _bare_metrics(out)
     _date_pledges(text, out, published)

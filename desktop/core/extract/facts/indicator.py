@@ -34,6 +34,10 @@ that is the clause's subject ("Turkmenistan supplied …") or leads its hyphenat
 China State Railway Group"), else none: the capacity of a pipeline or the length of a railway
 through several countries belongs to none of them.
 
+A share "X accounted for N% of Y's Z" is no trade fact (guidelines) but a percent indicator "share
+of x in z" whose subject is Y (set C; the brief; the independent gold, which leaves such shares
+out, is the exception).
+
 With no owner in its sentence, a figure belongs to the place it lies in ("312 km of the route lies
 in Kyrgyzstan", "a plant in the Samarkand region"), else to none when it is a thing of several
 countries (between, pipeline, railway, route, corridor, flights, cities, countries), else to the
@@ -296,6 +300,50 @@ def share_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, int]])
                   "period": period, "period_text": period_text, "change_pct": None,
                   "qualifier": qualifier_before(text, m.start("num"), sent.start) or (
                       "over" if re.search(r"\b(?:exceeded|topped|surpassed)\s+$", text[m.start("num") - 12:m.start("num")]) else None)}
+        out.append(("indicator", fields, sent.start, sent.end, 0.55))
+    return out
+
+
+_ACCOUNTED = re.compile(
+    r"(?P<x>\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:accounted|accounts|accounting|made\s+up|makes\s+up)\s+for\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|almost|some|roughly|just\s+over|just\s+under)\s+)?"
+    r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\s+of\s+(?:the\s+|all\s+)?(?P<y>[^,.;()]{3,80})"
+)
+_OWNER_POSS = re.compile(r"^(?P<o>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|the\s+(?:country|region|republic))(?:'s|’s)\s+", re.I)
+
+
+def accounted_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, int, float]]:
+    """"China accounted for 22.8% of Kazakhstan's total foreign trade" → indicator "share of china in
+    total foreign trade", unit "percent"; its subject is the owner of the whole (a possessive
+    country; "the region's"/"the country's" → the home country), else the home country."""
+    from desktop.core.extract.facts.parties import lookup
+    from desktop.core.extract.facts.role import home_country
+
+    text = ctx.text
+    out: list[tuple[str, dict, int, int, float]] = []
+    for m in _ACCOUNTED.finditer(text, sent.start, sent.end):
+        x = m.group("x")
+        if x.lower() in ("it", "this", "they", "which"):
+            continue
+        y = " ".join(m.group("y").split())
+        y = re.split(r"\s+(?:in|during|for|over|last|this|and|while|up|down|compared|second|ahead)\b", y)[0]
+        owner = None
+        po = _OWNER_POSS.match(y)
+        if po:
+            o = po.group("o")
+            owner = home_country(ctx) if o.lower().startswith("the ") else lookup(o)
+            region = None if owner or o.lower().startswith("the ") else o
+            y = y[po.end():]
+            if region:
+                y = f"{o.lower()}'s {y}"
+        subject = owner or home_country(ctx)
+        dates = sentence_dates(ctx, sent)
+        period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, m.end())
+        if period is None and not dates:
+            period, period_text = ctx.cache.get("fig_period", (None, None))
+        fields = {"subject": subject, "metric": metric_case(f"share of {x} in {y}"), "value": float(m.group("num")),
+                  "unit": "percent", "period": period, "period_text": period_text, "change_pct": None,
+                  "qualifier": qualifier_before(text, m.start("num"), sent.start)}
         out.append(("indicator", fields, sent.start, sent.end, 0.55))
     return out
 

@@ -61,7 +61,7 @@ TRADE_CUE = re.compile(
     r"(?:(?:import\s+and\s+export|export\s+and\s+import|imports?\s+and\s+exports?|exports?\s+and\s+imports?|trade)"
     r"(?:\s+(?:volume|value|turnover|totall?ed|amounted|reached|stood))?"
     r"|(?:commodity|goods|trade|merchandise)\s+turnover|turnover"
-    r"|exports?|exported|exporting|imports?|imported|importing|shipments?|supplies|supplied)\b",
+    r"|exports?|exported|exporting|imports?|imported|importing|shipments?|supplies|supplied|trading\s+partners?)\b",
     re.I,
 )
 _EXPORT = re.compile(r"^(?:\w+\s+)*?export|^(?:\w+\s+)*?shipment|^suppl", re.I)
@@ -301,7 +301,7 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         return []
     cues = _cues(ctx, sent)
     if not cues:
-        return []
+        return _rank_siblings(ctx, sent, monies)
     # Parenthesised conversions: "173.05 billion yuan ($24.8 billion)".
     stated_usd: dict[int, float] = {}
     main: list[Money] = []
@@ -391,6 +391,10 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
                 "value_usd": value_usd, "change_pct": change.value if change else None, "qualifier": qual,
             }
             reporter, partner, filled = _from_memory(ctx, reporter, partner, sent.para)
+            last = ctx.cache.get("last_trade")
+            if not reporter and partner and last and sent.para - last[1] <= 1 and last[0]["reporter"] not in (None, partner):
+                # "Trade with Turkmenistan reached …" after China's figures: China still reports.
+                reporter, filled = last[0]["reporter"], True
             if reporter and not partner and ctx.pair and reporter in ctx.pair and _OUR.search(clause):
                 # "our trade", "bilateral trade": the other side of the document's pair.
                 partner = ctx.pair[1] if reporter == ctx.pair[0] else ctx.pair[0]
@@ -452,7 +456,8 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         if period is None and not dates:
             mem = ctx.cache.get("period_mem")
             pair = {fields.get("reporter") or fields.get("investor"), fields.get("partner") or fields.get("recipient")}
-            if mem and (mem[0] == sent.para or (sent.para - mem[0] <= 1 and pair == mem[3])):
+            same_side = kind_type == "trade" and fields.get("reporter") in mem[3] if mem else False
+            if mem and (mem[0] == sent.para or (sent.para - mem[0] <= 1 and (pair == mem[3] or same_side))):
                 fields["period"], fields["period_text"] = mem[1], mem[2]
                 period = mem[1]
                 if kind_type == "investment" and fields["kind"] == "stock":
@@ -461,8 +466,14 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         if period is None:
             conf -= 0.1
         elif fields["period_text"] and kind_type == "trade":
+            if dates:
+                ctx.cache["fig_period"] = (period, fields["period_text"])
             ctx.cache["period_mem"] = (sent.para, period, fields["period_text"], {fields["reporter"], fields["partner"]})
         out.append((kind_type, fields, sent.start, sent.end, round(conf, 2)))
+        if kind_type == "trade" and fields["reporter"]:
+            ctx.cache["last_trade"] = (fields, sent.para)
+            if fields["flow"] == "total" and fields["partner"] not in (None, "WORLD"):
+                ctx.cache["last_total"] = (fields, sent.para)
         for sm in series.get(id(money), ()):
             # "…, up from about $31 billion in 2022": the same parties, the amount's own period.
             p2, pt2 = pick_period(ctx, sent, dates, sm.end, min(sent.end, sm.end + 40), sm.end, stock)
@@ -543,6 +554,37 @@ def target_indicator(ctx: DocContext, sent: Sentence, money: Money, limit: int,
     fields = {"subject": subject, "metric": metric.lower(), "value": money.value, "unit": money.currency,
               "period": period, "period_text": period_text, "change_pct": None, "qualifier": qual}
     return ("indicator", fields, sent.start, sent.end, 0.55)
+
+
+_RANK = re.compile(
+    r"(?P<who>\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:followed|came\s+(?:second|third|fourth|fifth|next)|"
+    r"ranked\s+(?:second|third|fourth|fifth|next)|was\s+(?:second|third|fourth|fifth))\s+with\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|almost|some)\s+)?$"
+)
+
+
+def _rank_siblings(ctx: DocContext, sent: Sentence, monies: list[Money]) -> list[tuple[str, dict, int, int, float]]:
+    """"Russia followed with $8.7 billion, and Kazakhstan came third with $3.5 billion" after a
+    trade figure: a ranking of partners, each a sibling of that figure (same reporter, flow and
+    period; the named partner)."""
+    from desktop.core.extract.facts.parties import lookup
+
+    last = ctx.cache.get("last_total")
+    if not last or sent.para - last[1] > 2:
+        return []
+    text = ctx.text
+    parent = last[0]
+    out = []
+    for money in monies:
+        r = _RANK.search(text, max(sent.start, money.start - 60), money.start)
+        code = lookup(r.group("who")) if r else None
+        if not code or code in (parent["reporter"], "WORLD"):
+            continue
+        fields = {**parent, "partner": code, "value": money.value, "currency": money.currency,
+                  "value_usd": money.value if money.currency == "USD" else None, "change_pct": None,
+                  "qualifier": qualifier_before(text, money.start, sent.start)}
+        out.append(("trade", fields, sent.start, sent.end, 0.6))
+    return out
 
 
 def is_conversion(text: str, sent: Sentence, m: Money, prev: Money | None) -> bool:
