@@ -119,3 +119,37 @@ def test_a_headline_figure_does_not_swallow_the_body_figure():
             "Trade between Kyrgyzstan and China reached $22.7 billion in 2024, up 15% from $19.7 billion in 2023.")
     got = _trade(facts(text, None, "trade"))
     assert ("KGZ", "CHN", "total", 22.7e9, "2024") in got and ("KGZ", "CHN", "total", 19.7e9, "2023") in got
+
+
+# ----------------------------------------------------------------------------- growth, counts, changes
+
+
+def test_a_fraction_of_change_in_words():
+    (t,) = facts("Tajikistan's exports to China fell by a third to $120 million in 2024.", ftype="trade")
+    assert t["change_pct"] == -33.3
+    (t,) = facts("Kyrgyz exports to China grew by a quarter to $90 million in 2024.", ftype="trade")
+    assert t["change_pct"] == 25
+
+
+def test_a_growth_multiple_of_the_figure_just_given():
+    text = ("Uzbekistan received 80,000 parcels from Turkey in 2024, a number that increased 1.8 times compared to 2023.")
+    got = facts(text, ftype="indicator")
+    fold = [f for f in got if f["unit"] == "fold"]
+    assert fold and fold[0]["metric"] == "growth of parcels from turkey" and fold[0]["value"] == 1.8
+    assert fold[0]["subject"] == "UZB" and fold[0]["period"] == "2024"
+
+
+def test_more_than_double_the_number_and_a_count_that_rose_n_times_to():
+    text = "Trucks now make 900 trips a month, more than double the number in 2022."
+    fold = [f for f in facts(text, ftype="indicator") if f["unit"] == "fold"]
+    assert fold and (fold[0]["value"], fold[0]["qualifier"]) == (2.0, "over")
+    text = "The number of Indian students in the country rose 1.5 times to 14,000 in 2024, the ministry said."
+    counts = [f for f in facts(text, ftype="indicator") if f["unit"] != "fold"]
+    assert [f["value"] for f in counts] == [14000]
+
+
+def test_undirected_trade_in_local_news_is_the_home_countrys():
+    text = ("DUSHANBE, May 6, 2025 (Asia-Plus) - Cement sales rose.\n\n"
+            "Imports of machinery from Iran were worth $140 million in 2024, the customs service said.")
+    (t,) = facts(text, "2025-05-06", "trade")
+    assert (t["reporter"], t["partner"], t["flow"]) == ("TJK", "IRN", "import")

@@ -12,6 +12,8 @@ Document-level rules applied after the sentence extractors:
   ("… trade nears 4 billion dollars" over "about 3.9 billion"): a headline figure within 10 % of
   a body figure of the same type is no fact of its own. Likewise a figure with no period that
   repeats (within 1 %) one given with its period.
+- A growth multiple of "the figure" / "a number that …" is the growth of the figure just given
+  (its metric, subject and period).
 - An investment pledge with no date of its own takes the year it was announced: that of the last
   dated event fact before it ("At the summit, China pledged …"), else the publication year.
 - A deal — agreements or contracts signed, a loan agreed, approved or expected ("signed agreements
@@ -46,6 +48,7 @@ __all__ = ["extract_facts"]
 
 _DIGIT = re.compile(r"\d")
 _FOLD_HINT = re.compile(r"fold|times|doubl|tripl|trebl|quadrupl", re.I)
+_ANAPHOR = re.compile(r"^growth(?: of (?:the figure|this|it|that|the number|a number|a number that|the total|the volume|the amount))?$")
 
 _KEY_FIELDS = {
     "trade": ("reporter", "partner", "flow", "period", "value", "currency"),
@@ -116,6 +119,7 @@ def extract_facts(text: str, entities: Sequence[Span], published: str | None, zo
     out.sort(key=lambda f: f.evidence_start)
     out = _drop_restated(text, out)
     _bare_metrics(out)
+    _anaphoric_growth(out)
     _date_pledges(text, out, published)
     return out
 
@@ -139,6 +143,31 @@ def _bare_metrics(facts: list[FactProposal]) -> None:
             if f.fields.get("subject") is None:
                 f.fields["subject"] = last.fields.get("subject")
         prev[unit] = f
+
+
+_FLOW_NAME = {"total": "trade turnover", "export": "exports", "import": "imports"}
+
+
+def _anaphoric_growth(facts: list[FactProposal]) -> None:
+    """"The figure is 1.3 times higher", "a number that increased 1.3 times": a growth multiple of
+    the figure just given — "growth of <its metric>" (a trade figure: "growth of trade turnover /
+    exports / imports"), its subject and period when the multiple has none."""
+    prev: FactProposal | None = None
+    for f in facts:
+        if f.type == "indicator" and f.fields.get("unit") == "fold" and _ANAPHOR.match(f.fields.get("metric") or "") \
+                and prev is not None and f.evidence_start - prev.evidence_end < 400:
+            if prev.type == "indicator":
+                f.fields["metric"] = f"growth of {prev.fields['metric']}"
+                owner = prev.fields.get("subject")
+            else:
+                f.fields["metric"] = f"growth of {_FLOW_NAME.get(prev.fields.get('flow'), 'trade turnover')}"
+                owner = prev.fields.get("reporter")
+            if f.fields.get("subject") is None:
+                f.fields["subject"] = owner
+            if f.fields.get("period") is None:
+                f.fields["period"], f.fields["period_text"] = prev.fields.get("period"), prev.fields.get("period_text")
+        if f.type in ("trade", "indicator") and f.fields.get("unit") != "fold":
+            prev = f
 
 
 def _close(a: object, b: object, tol: float) -> bool:

@@ -65,7 +65,20 @@ def find_change(text: str, a: int, b: int, skip: tuple[tuple[int, int], ...] = (
             continue
         down = bool((before and before.group("down")) or (after and after.group("down") and not before))
         return Change(m.start(), m.end(), -v if down else v, qualifier_before(text, m.start(), a))
+    f = _FRACTION_CHANGE.search(text, a, b)
+    if f:
+        # "rose by a fifth" → +20; "fell by a third" → −33.3
+        v = _FRACTIONS[f.group("f").lower()]
+        return Change(f.start("f"), f.end(), -v if f.group("down") else v, None)
     return None
+
+
+_FRACTIONS = {"fifth": 20.0, "quarter": 25.0, "third": 33.3, "half": 50.0}
+_FRACTION_CHANGE = re.compile(
+    r"\b(?:(?:rose|grew|increased|jumped|climbed|soared|surged|expanded)|(?P<down>fell|dropped|declined|decreased|shrank|slumped))"
+    r"\s+(?:by\s+)?(?:a|one)\s+(?P<f>fifth|quarter|third|half)\b",
+    re.I,
+)
 
 
 def sentence_money(ctx: DocContext, sent: Sentence) -> list[Money]:

@@ -72,7 +72,7 @@ UNITS = (
     r"passengers|containers|wagons|carriages"
 )
 NOUNS = (
-    r"enterprises|companies|firms|businesses|projects|trains|train\s+trips|trips|journeys|flights|containers|items|jobs|"
+    r"enterprises|companies|firms|businesses|projects|trains|train\s+trips|trips|journeys|flights|containers|items|jobs|arrivals|parcels|"
     r"agreements|contracts|deals|documents|memorand(?:a|ums)|vehicles|cars|trucks|tourists|visitors|students|"
     r"industrial\s+parks|parks|routes|warehouses|stores|shops|workers|employees|units|wells|plants|factories|"
     r"schools|hospitals|lines|stations|border\s+crossings|checkpoints|ventures|joint\s+ventures|investors|exhibitors|"
@@ -85,7 +85,8 @@ _WORD_NUM = (r"(?P<wnum>two|three|four|five|six|seven|eight|nine|ten|eleven|twel
              r"hundred|a\s+hundred|one\s+hundred)")
 FOLD_WORDS_RE = re.compile(
     rf"\b(?:{_WORD_NUM}(?:-?fold\b|\s+times\b(?!\s+(?:a|an|per|each|every|in\s+a|this|that|since\s+then\b)\b))"
-    r"|(?P<mult>doubled|doubling|tripled|trebled|tripling|quadrupled|quadrupling))",
+    r"|(?P<mult>doubled|doubling|tripled|trebled|tripling|quadrupled|quadrupling)"
+    r"|(?:more\s+than\s+|nearly\s+|almost\s+)?(?P<dbl>double|triple)\s+(?=the\s+(?:number|figure|level|amount|volume)\b))",
     re.I,
 )
 _MULT = {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3, "quadrupled": 4, "quadrupling": 4}
@@ -403,7 +404,9 @@ def fold_word_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, in
     out: list[tuple[str, dict, int, int, float]] = []
     dates = None
     for m in FOLD_WORDS_RE.finditer(text, sent.start, sent.end):
-        if m.group("mult"):
+        if m.group("dbl"):
+            value = 2.0 if m.group("dbl").lower() == "double" else 3.0
+        elif m.group("mult"):
             value = float(_MULT[m.group("mult").lower()])
         else:
             w = m.group("wnum").lower()
@@ -423,7 +426,7 @@ def fold_word_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, in
         fsubj = _subject(ctx, sent, parties, m.start()) or _between_first(text, sent, parties, m.start())
         fields = {"subject": fsubj, "metric": metric_case(metric), "value": value,
                   "unit": "fold", "period": period, "period_text": period_text, "change_pct": None,
-                  "qualifier": qualifier_before(text, m.start(), sent.start)}
+                  "qualifier": qualifier_before(text, m.start("dbl") if m.group("dbl") else m.start(), sent.start)}
         out.append(("indicator", fields, sent.start, sent.end, 0.55))
     return out
 
@@ -519,7 +522,8 @@ def _subject(ctx: DocContext, sent: Sentence, parties: list, pos: int, np_end: i
 
 _NUMBER_OF = re.compile(
     r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[A-Za-z][\w\s'’-]{2,60}?)\s+(?:has\s+|have\s+)?"
-    r"(?:exceeded|reached|rose\s+to|grew\s+to|increased\s+to|stood\s+at|was|is|totall?ed|amounted\s+to|hit|topped|surpassed)\s+"
+    r"(?:exceeded|reached|(?:rose|grew|increased|jumped|climbed)(?:\s+(?:by\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent|times|-fold))?\s+to|"
+    r"stood\s+at|was|is|totall?ed|amounted\s+to|hit|topped|surpassed)\s+"
     r"(?P<q>about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+|some\s+)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?P<scale>thousand|million|billion))?(?![\w%$])"
 )
@@ -645,6 +649,9 @@ def _lead_metric(text: str, sent: Sentence, a: int) -> str | None:
 _FACILITY = re.compile(
     r"\s+((?:[a-z][\w-]*\s+){0,3}?(?:plant|farm|station|park|field|mine|factory|complex|facility|line|unit|project)"
     r"(?:\s+(?:with\s+[a-z]+\s+[a-z]+\s+)?in\s+the\s+[A-Z][\w'’-]+\s+region|\s+in\s+[A-Z][\w'’-]+)?)\b")
+
+
+_COUNT_WAY = re.compile(r"\s+((?:from|to)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?=[\s,.;]|$)")
 
 
 # Counted people or goods whose demonym names where they come from, not whose figure it is.
@@ -778,6 +785,9 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             end = m.end()
             if re.fullmatch(r"\d{4}", m.group("num")) and not m.group("scale"):
                 continue  # a year before a noun: "2023 projects"
+            way = _COUNT_WAY.match(text, m.end(), sent.end)
+            if way:
+                metric = f"{metric} {way.group(1)}"  # "160 million parcels from China"
             if thing and metric == unit and _COUNT_VERB.search(text, max(sent.start, a - 40), a):
                 # "China-Europe freight trains made 17,000 trips" → "china-europe freight train trips"
                 words = thing.split()

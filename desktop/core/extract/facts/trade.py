@@ -24,6 +24,12 @@ Conventions, from the seeds' precedent and the guidelines:
   18 trillion tenge at the exchange rate") is no figure of its own.
 - A cost or valuation with no investing party in its clause ("Its cost has been estimated at
   $4.7 billion") is an indicator (metric "estimated cost", unit the currency), not an investment.
+- A ranking after a total ("Russia followed with $8.7 billion, and Kazakhstan came third with $3.5
+  billion") gives siblings of the last total (same reporter, flow, period; the named partner);
+  "X remained China's largest trading partner … with $43.8 billion" is a trade figure.
+- An undirected trade figure ("Trade with Turkmenistan reached …") takes the reporter of the trade
+  just before it (same or next paragraph), else the home country; an undated one takes the period
+  of the last trade figure with the same reporter in the same or the previous paragraph.
 - A goal or a forecast is no statistic ("aim to raise bilateral trade to $40 billion by 2030",
   "trade … could top $100 billion in 2025", "aims to attract $110 billion of foreign investment over
   the next five years"): an indicator "<thing> target" / "forecast <thing>", unit the currency,
@@ -395,6 +401,14 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
             if not reporter and partner and last and sent.para - last[1] <= 1 and last[0]["reporter"] not in (None, partner):
                 # "Trade with Turkmenistan reached …" after China's figures: China still reports.
                 reporter, filled = last[0]["reporter"], True
+            if not reporter and partner:
+                # "Imports of goods from China … were worth $1.5 billion" in a Kazakh report: local
+                # news gives its own country's trade.
+                from desktop.core.extract.facts.role import home_country
+
+                home = home_country(ctx)
+                if home and home != partner:
+                    reporter, filled = home, True
             if reporter and not partner and ctx.pair and reporter in ctx.pair and _OUR.search(clause):
                 # "our trade", "bilateral trade": the other side of the document's pair.
                 partner = ctx.pair[1] if reporter == ctx.pair[0] else ctx.pair[0]
