@@ -92,9 +92,11 @@ def columns_for(fact_type: str | None = None) -> list[Column]:
 
 
 class FactRow:
-    """A fact as the table shows it: plain data plus a lowercase search string."""
+    """A fact as the table shows it: plain data plus a lowercase search string (built on
+    first use: most rows of a large project are never searched before they are replaced)."""
 
     __slots__ = (
+        "_search",
         "confidence",
         "doc_id",
         "doc_title",
@@ -103,7 +105,6 @@ class FactRow:
         "evidence",
         "fields",
         "id",
-        "search",
         "slot",
         "source",
         "status",
@@ -135,8 +136,16 @@ class FactRow:
         self.ev_start = ev_start
         self.ev_end = ev_end
         self.source = source or ""
-        self.search = search_text(self)
+        self._search: str | None = None
         self.slot = -1  # position in FactQuery's key caches
+
+    @property
+    def search(self) -> str:
+        """Everything a text filter may match, lowercased (see :func:`search_text`)."""
+        s = self._search
+        if s is None:
+            s = self._search = search_text(self)
+        return s
 
     def __repr__(self) -> str:
         return f"FactRow({self.id}, {self.type}, {self.status})"
