@@ -71,7 +71,7 @@ def test_xinhua_article():
     assert ("UZB", "CHN", "export", 2.9e9, "USD", "2023") in trade
     assert ("KGZ", "CHN", "total", 145.2e9, "KGS", "2023-01/2023-09") in trade
     (gas,) = [f for f in _by_type(facts, "indicator") if f["unit"] == "cubic meters"]
-    assert (gas["subject"], gas["metric"], gas["value"], gas["qualifier"]) == ("TKM", "natural gas", 30e9, "over")
+    assert (gas["subject"], gas["metric"], gas["value"], gas["qualifier"]) == ("TKM", "natural gas supplied to china", 30e9, "over")
     (length,) = [f for f in _by_type(facts, "indicator") if f["unit"] == "kilometers"]
     assert length["metric"] == "total length of the railway"
     # A project cost with no investing party is an indicator (the samples' gold), not an investment.

@@ -135,7 +135,7 @@ def test_a_growth_multiple_of_the_figure_just_given():
     text = ("Uzbekistan received 80,000 parcels from Turkey in 2024, a number that increased 1.8 times compared to 2023.")
     got = facts(text, ftype="indicator")
     fold = [f for f in got if f["unit"] == "fold"]
-    assert fold and fold[0]["metric"] == "growth of parcels from turkey" and fold[0]["value"] == 1.8
+    assert fold and fold[0]["metric"] == "growth of parcels received from turkey" and fold[0]["value"] == 1.8
     assert fold[0]["subject"] == "UZB" and fold[0]["period"] == "2024"
 
 
@@ -153,3 +153,14 @@ def test_undirected_trade_in_local_news_is_the_home_countrys():
             "Imports of machinery from Iran were worth $140 million in 2024, the customs service said.")
     (t,) = facts(text, "2025-05-06", "trade")
     assert (t["reporter"], t["partner"], t["flow"]) == ("TJK", "IRN", "import")
+
+
+# ----------------------------------------------------------------------------- goods moved by a verb
+
+
+def test_goods_moved_by_a_verb_name_the_metric():
+    (f,) = facts("Kazakhstan exported 1.4 million tonnes of sunflower oil to Iran in 2024.", ftype="indicator")
+    assert (f["metric"], f["subject"], f["unit"]) == ("sunflower oil exported to iran", "KAZ", "tonnes")
+    got = facts("Turkey sold about 12,000 buses and trucks to Uzbekistan in 2024, worth $900 million.")
+    ind = [f for f in got if "value" in f and f.get("unit") == "vehicles"]
+    assert ind and ind[0]["metric"] == "buses and trucks sold to uzbekistan"

@@ -19,6 +19,9 @@ such as GDP keep their capitals), without numbers or qualifiers:
 - a figure reached by the clause's subject noun phrase ("Grain exports to China reached 1.1 million
   tonnes", "Rail freight through … grew 9% to 14.2 million tonnes") → that noun phrase, a leading
   possessive owner dropped (set C's convention);
+- goods moved by a verb ("China imported 33.1 bcm of pipeline gas from Turkmenistan", "shipped
+  305,000 cars and trucks to Central Asia") → "pipeline gas imported from turkmenistan", "cars and
+  trucks shipped to central asia" (a count of cars and trucks is one of "vehicles");
 - a capacity before a facility ("a 1 GW solar power plant in the Samarkand region") → "capacity of
   solar power plant in the samarkand region";
 - growth multiples ("100-fold", "fivefold", "seven times", "grew 2.3 times", "doubled") → unit
@@ -654,6 +657,35 @@ _FACILITY = re.compile(
 _COUNT_WAY = re.compile(r"\s+((?:from|to)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?=[\s,.;]|$)")
 
 
+_GOODS_VERB = re.compile(
+    r"\b(imported|exported|supplied|shipped|sold|delivered|purchased|bought|received|transported|pumped)\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|almost|some|roughly|a\s+record(?:\s+of)?)\s+)?$", re.I)
+_GOODS_OF = re.compile(
+    r"\s*(?:\([^)]{1,12}\)\s*)?of\s+((?:(?!(?:from|to|in|via|through|by|and|for|worth|last|this|a|the)\b)[a-z][\w-]*\s*){1,3})"
+    r"(?:\s*((?:from|to)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?")
+
+
+def _verb_goods(text: str, sent: Sentence, a: int, end: int) -> str | None:
+    """"China imported 33.1 bcm of pipeline gas from Turkmenistan" → "pipeline gas imported from
+    turkmenistan"; "Uzbekistan supplied 3.2 bcm of natural gas to China" → "natural gas supplied to
+    china": the goods, the verb, the way they went."""
+    v = _GOODS_VERB.search(text, max(sent.start, a - 40), a)
+    if not v:
+        return None
+    g = _GOODS_OF.match(text, end, sent.end)
+    if not g:
+        return None
+    way = g.group(2) or ""
+    if not way:
+        w = _COUNT_WAY.match(text, g.end(1) - 1 if text[g.end(1) - 1:g.end(1)].isspace() else g.end(1), sent.end)
+        way = w.group(1) if w else ""
+    return " ".join(f"{g.group(1).strip()} {v.group(1).lower()} {way}".split())
+
+
+_AND_NOUN = re.compile(rf"\s+and\s+({NOUNS})\b")
+_VEHICLE = re.compile(r"\b(?:cars|trucks|buses|vehicles|lorries)\b")
+
+
 # Counted people or goods whose demonym names where they come from, not whose figure it is.
 _ORIGIN_NOUN = re.compile(r"\b(?:tourists|visitors|arrivals|travell?ers|passengers|students|migrants|parcels|cars|trucks|vehicles)\b")
 _DEM_CAPITAL = re.compile(r"\bwith\s+[A-Z][\w'’-]*\s+(?:capital|participation|investment|investors?|ownership)\b")
@@ -746,7 +778,10 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             mb = _METRIC_BEFORE.search(text, max(sent.start, a - 70), a)
             rel = None if mb else _WHICH_VERB.search(text, max(sent.start, a - 160), a)
             lead = _lead_metric(text, sent, a)
-            if lead:
+            goods = _verb_goods(text, sent, a, m.end())
+            if goods:
+                metric, thing, mb, rel = goods, None, None, None
+            elif lead:
                 # "Grain exports to China reached 1.1 million tonnes": the clause subject is the metric.
                 metric, thing, mb, rel = lead, None, None, None
             elif mb:
@@ -785,9 +820,21 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             end = m.end()
             if re.fullmatch(r"\d{4}", m.group("num")) and not m.group("scale"):
                 continue  # a year before a noun: "2023 projects"
-            way = _COUNT_WAY.match(text, m.end(), sent.end)
+            also = _AND_NOUN.match(text, m.end(), sent.end)
+            tail = m.end()
+            if also:
+                # "305,000 cars and trucks": one count of both.
+                metric, tail = f"{metric} and {also.group(1)}", also.end()
+
+            if _VEHICLE.fullmatch(unit) and len(set(_VEHICLE.findall(metric))) > 1:
+                unit = "vehicles"  # "cars and trucks", "buses and trucks": one count of vehicles
+            way = _COUNT_WAY.match(text, tail, sent.end)
+            verb = _GOODS_VERB.search(text, max(sent.start, a - 30), a)
+            if verb and (thing is None or not _COUNT_VERB.search(text, max(sent.start, a - 40), a)):
+                metric = f"{metric} {verb.group(1).lower()}"  # "shipped 305,000 cars" → "cars shipped"
             if way:
                 metric = f"{metric} {way.group(1)}"  # "160 million parcels from China"
+
             if thing and metric == unit and _COUNT_VERB.search(text, max(sent.start, a - 40), a):
                 # "China-Europe freight trains made 17,000 trips" → "china-europe freight train trips"
                 words = thing.split()

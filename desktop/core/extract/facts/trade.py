@@ -67,10 +67,10 @@ TRADE_CUE = re.compile(
     r"(?:(?:import\s+and\s+export|export\s+and\s+import|imports?\s+and\s+exports?|exports?\s+and\s+imports?|trade)"
     r"(?:\s+(?:volume|value|turnover|totall?ed|amounted|reached|stood))?"
     r"|(?:commodity|goods|trade|merchandise)\s+turnover|turnover"
-    r"|exports?|exported|exporting|imports?|imported|importing|shipments?|supplies|supplied|trading\s+partners?)\b",
+    r"|exports?|exported|exporting|imports?|imported|importing|shipments?|shipped|supplies|supplied|trading\s+partners?)\b",
     re.I,
 )
-_EXPORT = re.compile(r"^(?:\w+\s+)*?export|^(?:\w+\s+)*?shipment|^suppl", re.I)
+_EXPORT = re.compile(r"^(?:\w+\s+)*?export|^(?:\w+\s+)*?shipment|^shipped|^suppl", re.I)
 _IMPORT = re.compile(r"^(?:\w+\s+)*?import", re.I)
 _BOTH = re.compile(r"import\w*\s+and\s+export|export\w*\s+and\s+import|trade|turnover", re.I)
 # A part of the figure just given: "…, of which China accounted for $1.1 billion".
