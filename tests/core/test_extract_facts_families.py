@@ -164,3 +164,21 @@ def test_goods_moved_by_a_verb_name_the_metric():
     got = facts("Turkey sold about 12,000 buses and trucks to Uzbekistan in 2024, worth $900 million.")
     ind = [f for f in got if "value" in f and f.get("unit") == "vehicles"]
     assert ind and ind[0]["metric"] == "buses and trucks sold to uzbekistan"
+
+
+# ----------------------------------------------------------------------------- investment kinds and periods
+
+
+def test_a_portfolio_of_projects_is_an_undated_pledge():
+    text = ("BISHKEK, June 9, 2025 (Kabar) - The portfolio of joint projects with Turkish companies exceeds $3 billion, "
+            "the ministry said.")
+    (inv,) = facts(text, "2025-06-09", "investment")
+    assert (inv["investor"], inv["recipient"], inv["kind"], inv["period"], inv["qualifier"]) == (
+        "TUR", "KGZ", "pledge", None, "over")
+
+
+def test_an_amount_over_the_next_years_has_no_year():
+    text = ("TASHKENT, June 9, 2025 (UzA) - Korean companies plan to invest $2 billion in Uzbekistan over the next "
+            "four years.")
+    (inv,) = facts(text, "2025-06-09", "investment")
+    assert (inv["investor"], inv["recipient"], inv["kind"], inv["period"]) == ("KOR", "UZB", "pledge", None)

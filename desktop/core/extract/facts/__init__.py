@@ -12,6 +12,8 @@ Document-level rules applied after the sentence extractors:
   ("… trade nears 4 billion dollars" over "about 3.9 billion"): a headline figure within 10 % of
   a body figure of the same type is no fact of its own. Likewise a figure with no period that
   repeats (within 1 %) one given with its period.
+- A pledge that is a portfolio of projects under way or an amount over "the next N years" gets no
+  year (set C).
 - A growth multiple of "the figure" / "a number that …" is the growth of the figure just given
   (its metric, subject and period).
 - An investment pledge with no date of its own takes the year it was announced: that of the last
@@ -206,6 +208,8 @@ _DEAL = re.compile(
 )
 
 
+_ONGOING = re.compile(r"\b(?:being\s+implemented|under\s+implementation|portfolio|over\s+the\s+(?:next|coming)\s+(?:\w+\s+)?"
+                      r"(?:years?|decade))\b", re.I)
 _DAY = re.compile(r"[A-Za-z]\.?\s+\d{1,2}(?!\d)|\b\d{1,2}\s+[A-Z][a-z]+|\d{4}-\d{2}-\d{2}")
 
 
@@ -220,6 +224,10 @@ def _date_pledges(text: str, facts: list[FactProposal], published: str | None) -
             # "pledged … at the forum on January 29-30": the day of an announcement is no period.
             f.fields["period"] = f.fields["period_text"] = None
         if f.fields.get("period") or not f.fields.get("investor"):
+            continue
+        if _ONGOING.search(text, f.evidence_start, f.evidence_end):
+            # "projects worth $15.3 billion are being implemented", "plans to invest $3.4 billion over
+            # the next three years": a portfolio or a future span, no year of its own.
             continue
         events = [e for e in facts if e.type == "event" and e.fields.get("start") and e.evidence_start <= f.evidence_start]
         year = events[-1].fields["start"][:4] if events else (published[:4] if published and published[:4].isdigit() else None)

@@ -4,7 +4,7 @@ Kinds: "accumulated", "stock", "to date", "since 2005", "as of / at the end of" 
 invested over a stated span ("had invested $3.3 billion over the past decade") is the sum of that
 span's flows → flow (house style of the independent gold); worth/signed/pledged/will provide/
 "expects to receive … in loans" → pledge. "Gross inflows from China" are investment inflows.
-A country that receives ("Kyrgyzstan expects to receive …", "Uzbekistan attracted …") is the
+A "portfolio of (joint) projects" worth or exceeding an amount is a pledge (set C). A country that receives ("Kyrgyzstan expects to receive …", "Uzbekistan attracted …") is the
 recipient; a demonym before a lender's noun after "in" ("in Chinese loans") is the investor.
 """
 
@@ -17,6 +17,7 @@ INVEST_CUE = re.compile(
     r"(?:invest(?:ment|ments|ed|s|ing)?|FDI|ODI|capital\s+inflows?)\b"
     r"|\b(?:agreements?|deals?|contracts?|documents?|memorand(?:um|a)|projects?|investment\s+projects?|"
     r"portfolio|packages?)\s+(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of|totall?ing|amounting\s+to)"
+    r"|\bportfolio\s+of\s+(?:[\w-]+\s+){0,2}(?:projects|deals|agreements)\b"
     r"|\b(?:gross\s+|net\s+|FDI\s+)?inflows?\b|\bloans?\b|\bfinancing\b|\bcredit\s+line|\b(?:to\s+)?cost(?:s|ing)?\b|\bvalued\s+at\b|\bestimated\s+at\b"
     r"|\bgrants?\b|\b(?:financial|economic|development)\s+(?:aid|assistance)\b|\bpledg(?:ed|es|ing)\b",
     re.I,
@@ -26,7 +27,7 @@ INVEST_CUE = re.compile(
 COST_CUE = re.compile(r"\b(?:to\s+)?cost(?:s|ing)?\b|\b(?:valued|estimated)\s+at\b", re.I)
 _STOCK = re.compile(r"\b(?:accumulat\w*|cumulative\w*|stock|in\s+total|total\s+(?:direct\s+)?investment|to\s+date|so\s+far|as\s+of|since\s+(?:19|20)\d\d|end\s+of)\b", re.I)
 _PLEDGE = re.compile(
-    r"\b(?:worth|valued\s+at|cost(?:s|ing)?|will\s+invest|plans?\s+to\s+invest|planned|pledg\w*|commit(?:s|ted|ting|ment|ments)?|estimated\s+at|to\s+be\s+invested|signed|agreed|"
+    r"\b(?:worth|portfolio|valued\s+at|cost(?:s|ing)?|will\s+invest|plans?\s+to\s+invest|planned|pledg\w*|commit(?:s|ted|ting|ment|ments)?|estimated\s+at|to\s+be\s+invested|signed|agreed|"
     r"agreements?|deals?|contracts?|memorand\w*|intends?\s+to|would\s+invest|expected\s+to\s+invest|announced|promis\w*|"
     r"(?:will|would|shall|to)\s+(?:provide|offer|allocate|extend|grant|give)|earmark\w*|expect\w*\s+to\s+receive|approv\w*)\b",
     re.I,
