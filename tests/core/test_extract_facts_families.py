@@ -182,3 +182,28 @@ def test_an_amount_over_the_next_years_has_no_year():
             "four years.")
     (inv,) = facts(text, "2025-06-09", "investment")
     assert (inv["investor"], inv["recipient"], inv["kind"], inv["period"]) == ("KOR", "UZB", "pledge", None)
+
+
+def test_a_share_belongs_to_the_owner_of_the_whole():
+    (f,) = facts("Russia's share in Kyrgyzstan's foreign trade reached 27.4% in 2024.", ftype="indicator")
+    assert (f["subject"], f["value"], f["unit"]) == ("KGZ", 27.4, "percent")
+
+
+def test_companies_with_foreign_capital_belong_to_the_host():
+    text = "The number of firms with Turkish capital operating in Turkmenistan rose to 610 as of July 1, 2025."
+    (f,) = facts(text, ftype="indicator")
+    assert (f["subject"], f["value"]) == ("TKM", 610)
+
+
+def test_a_long_counted_phrase_and_a_record():
+    text = ("The number of container trains passing through the Dostyk station on the border with China in eastern "
+            "Kazakhstan hit a record 5,210 in 2024, up 6 percent.")
+    (f,) = facts(text, ftype="indicator")
+    assert (f["value"], f["period"], f["change_pct"]) == (5210, "2024", 6)
+
+
+def test_a_named_plant_with_a_number_in_its_name_owns_its_capacity():
+    text = ("DUSHANBE, June 2, 2025 (Khovar) - The Yavan-3 solar power plant, built by a Chinese company, "
+            "has a capacity of 200 MW.")
+    (f,) = facts(text, "2025-06-02", "indicator")
+    assert (f["subject"], f["unit"]) == ("TJK", "MW") and "yavan-3 solar power plant" in f["metric"]

@@ -49,7 +49,10 @@ reached …" is left to the figure before it). A demonym on counted visitors or 
 Chinese capital" names their origin, not the owner: the host country (the clause's subject
 country, a country they are "in", else the home country when the sentence says "the country").
 An undated flow figure (exports, freight, trains, tourists …; not a capacity, length, reserve or
-count of projects) takes the period of the dated figure just before it in the document.
+count of projects) or share takes the period of the dated figure just before it in the document,
+unless it is someone's statement or about the future (said, told, will, expected, capacity …).
+A share "X's share in Y's trade" belongs to Y, the owner of the whole; a demonym after "built by"
+or "financed by" names the builder, not the owner.
 """
 
 from __future__ import annotations
@@ -186,6 +189,10 @@ _COUNT_VERB = re.compile(
 _APPOSITIVE = re.compile(r",\s*(?P<n>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|\d+))*)\s*,")
 
 
+_BUILT_BY = re.compile(r"\b(?:built|constructed|designed|financed|operated|developed|run)\s+by\s+(?:an?\s+|the\s+)?$")
+_LOOSE_DIGIT = re.compile(r"(?<![\w-])\d")  # a number of its own, not "Dushanbe-2", "Line 3"
+
+
 def clause_subject(text: str, sent: Sentence) -> tuple[str, int, int] | None:
     """(subject noun phrase, start, end) of the sentence's main clause, when plain enough."""
     a = sent.start
@@ -198,7 +205,7 @@ def clause_subject(text: str, sent: Sentence) -> tuple[str, int, int] | None:
     m = _SUBJ_STOP.search(text, a, min(sent.end, a + 120))
     b = m.start() if m else min(sent.end, a + 120)
     np_ = text[a:b].strip()
-    if not np_ or len(np_.split()) > 10 or re.search(r"\d", np_):
+    if not np_ or len(np_.split()) > 10 or _LOOSE_DIGIT.search(np_):
         return None
     if m and m.group() == ",":
         ap = _APPOSITIVE.match(text, m.start(), sent.end)
@@ -295,11 +302,15 @@ def share_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, int]])
     for m in _SHARE.finditer(text, sent.start, sent.end):
         np_ = " ".join(m.group("np").split())
         parties = parties_in(ctx, sent.start, sent.end, [], sent)
-        own = [p for p, c in parties if m.start("np") <= p.start < m.end("np") and c == "poss"]
+        # The owner of the whole: "China's share in Uzbekistan's foreign trade" → UZB (the last possessive).
+        own = [p for p, c in parties if m.start("np") <= p.start < m.end("np")
+               and (c == "poss" or text[p.end - 2:p.end] in ("'s", "’s"))][::-1]
         anyp = [p for p, _c in parties if p.code not in ("CA5", "WORLD")]
         subject = own[0].code if own else (anyp[0].code if anyp else None)
         dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, m.end())
+        if period is None and not dates and not _NO_CARRY.search(text, sent.start, sent.end):
+            period, period_text = ctx.cache.get("fig_period", (None, None))
         fields = {"subject": subject, "metric": metric_case(np_), "value": float(m.group("num")), "unit": "percent",
                   "period": period, "period_text": period_text, "change_pct": None,
                   "qualifier": qualifier_before(text, m.start("num"), sent.start) or (
@@ -343,7 +354,7 @@ def accounted_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, in
         subject = owner or home_country(ctx)
         dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, m.end())
-        if period is None and not dates:
+        if period is None and not dates and not _NO_CARRY.search(text, sent.start, sent.end):
             period, period_text = ctx.cache.get("fig_period", (None, None))
         fields = {"subject": subject, "metric": metric_case(f"share of {x} in {y}"), "value": float(m.group("num")),
                   "unit": "percent", "period": period, "period_text": period_text, "change_pct": None,
@@ -500,6 +511,8 @@ def _subject(ctx: DocContext, sent: Sentence, parties: list, pos: int, np_end: i
     owners = []
     for m, cue in parties:
         if cue == "dem":
+            if _BUILT_BY.search(text, max(sent.start, m.start - 40), m.start):
+                continue  # "built by a Chinese company": the builder, not the owner
             owners.append(m)
         elif cue == "poss":
             nxt = re.match(r"\s*([A-Z][\w'’-]*)", text[m.end:m.end + 40])
@@ -524,10 +537,10 @@ def _subject(ctx: DocContext, sent: Sentence, parties: list, pos: int, np_end: i
 
 
 _NUMBER_OF = re.compile(
-    r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[A-Za-z][\w\s'’-]{2,60}?)\s+(?:has\s+|have\s+)?"
+    r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[A-Za-z][\w\s'’-]{2,120}?)\s+(?:has\s+|have\s+)?"
     r"(?:exceeded|reached|(?:rose|grew|increased|jumped|climbed)(?:\s+(?:by\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent|times|-fold))?\s+to|"
     r"stood\s+at|was|is|totall?ed|amounted\s+to|hit|topped|surpassed)\s+"
-    r"(?P<q>about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+|some\s+)?"
+    r"(?:a\s+record\s+(?:of\s+|high\s+of\s+)?)?(?P<q>about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+|some\s+)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?P<scale>thousand|million|billion))?(?![\w%$])"
 )
 
@@ -688,12 +701,14 @@ _VEHICLE = re.compile(r"\b(?:cars|trucks|buses|vehicles|lorries)\b")
 
 # Counted people or goods whose demonym names where they come from, not whose figure it is.
 _ORIGIN_NOUN = re.compile(r"\b(?:tourists|visitors|arrivals|travell?ers|passengers|students|migrants|parcels|cars|trucks|vehicles)\b")
-_DEM_CAPITAL = re.compile(r"\bwith\s+[A-Z][\w'’-]*\s+(?:capital|participation|investment|investors?|ownership)\b")
+_DEM_CAPITAL = re.compile(r"\bwith\s+[A-Za-z][\w'’-]*\s+(?:capital|participation|investment|investors?|ownership)\b")
 # A thing of several countries: its figure belongs to none of them.
 _SHARED = re.compile(r"\b(?:between|pipelines?|railways?|rail\s+line|line|lines|route|corridor|highway|road|flights|countries|cities)\b"
                      r"|\bfrom\s+[A-Z][^.;]{0,60}?\bto\s+[A-Z]", re.I)
 _IN_PLACE = re.compile(r"\b(?:lies|lie|located|situated|built|based|section|plant|farm|station|park|field|mine|deposit)\s+in\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+(?:region|province|oblast))?")
 # Flows (not levels): an undated one takes the period of the figure just before it.
+# A statement in someone's words or about the future is no figure of the period just reported.
+_NO_CARRY = re.compile(r"\b(?:told|said|says|noted|stressed|will|would|expected|designed|planned|can|could|capacity)\b")
 _FLOW_METRIC = re.compile(
     r"\b(?:exports?|imports?|freight|cargo|shipments?|shipped|supplied|production|output|produced|carried|handled|goods|"
     r"trains|trips|tourists|visitors|arrivals|parcels|traffic|throughput|received)\b")
@@ -889,7 +904,7 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
         if subject is None and unit == "fold":
             subject = _between_first(text, sent, parties, a)
         subject = _owner_fix(ctx, sent, parties, subject, a, end, metric)
-        if period is None and not dates and _FLOW_METRIC.search(metric):
+        if period is None and not dates and _FLOW_METRIC.search(metric) and not _NO_CARRY.search(text, sent.start, sent.end):
             period, period_text = ctx.cache.get("fig_period", (None, None))
         elif period and dates:
             ctx.cache["fig_period"] = (period, period_text)
@@ -927,7 +942,8 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
         fields = {
             "subject": _subject(ctx, sent, owners, m.start("np"), m.end("np") if not origin else None),
             "metric": metric_case(f"number of {np_}"), "value": float(dec), "unit": unit, "period": period,
-            "period_text": period_text, "change_pct": None, "qualifier": qualifier_before(text, a, sent.start),
+            "period_text": period_text, "change_pct": ch.value if (ch := find_change(text, m.end(), sent.end)) else None,
+            "qualifier": qualifier_before(text, a, sent.start),
         }
         if fields["subject"] is None and origin:
             from desktop.core.extract.facts.trade import recent_source
