@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -42,19 +45,165 @@ REVIEW_MARKS = {NOT_STARTED: "○", IN_PROGRESS: "◐", DONE: "●"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+def _sort_key(col: int):
+    """The key of column ``col`` (as shown, case-insensitive text, numbers as numbers)."""
+    if col == 0:
+        return lambda s: s.title.lower()
+    if col == 1:
+        return lambda s: (s.outlet or "").lower()
+    if col == 2:
+        return lambda s: s.published or ""
+    if col == 3:
+        return lambda s: s.n_entities
+    if col == 4:
+        return lambda s: s.n_facts
+    rank = {IN_PROGRESS: 1, DONE: 2}
+    return lambda s: rank.get(s.review_state, 0)
+
+
+def _search_text(s: DocumentSummary) -> str:
+    return f"{s.title}\n{s.outlet or ''}\n{s.published or ''}\n{s.review_state}".lower()
+
+
 class DocumentsModel(QAbstractTableModel):
+    """``rows`` holds every document in import order; the table shows ``visible`` (positions
+    in ``rows``), filtered and sorted here in Python over precomputed keys: a proxy sorting
+    10,000 rows through ``data()`` calls took most of a second. New documents are inserted
+    where the sort puts them (:meth:`add`), so an import never reloads the whole list."""
+
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
         self.rows: list[DocumentSummary] = []
         self._row_of: dict[int, int] = {}
+        self.visible: list[int] = []
+        self._pos: dict[int, int] | None = None  # doc id → visible position, built on demand
+        self.sort_column = -1
+        self.descending = False
+        self.needle = ""
+        self.last_id = 0
         self.reload()
+
+    # ------------------------------------------------------------------ the lists
 
     def reload(self) -> None:
         self.beginResetModel()
         self.rows = self.session.project.document_summaries()
         self._row_of = {s.id: i for i, s in enumerate(self.rows)}
+        self.last_id = max(self._row_of, default=0)
+        self.visible = self._ordered(range(len(self.rows)))
+        self._pos = None
         self.endResetModel()
+
+    def _accepts(self, s: DocumentSummary) -> bool:
+        return not self.needle or self.needle in _search_text(s)
+
+    def _key(self):
+        key = _sort_key(self.sort_column)
+        rows = self.rows
+        return lambda i: key(rows[i])
+
+    def _ordered(self, positions) -> list[int]:
+        """``positions`` (indexes into ``rows``) that pass the filter, in display order.
+        Ties keep import order in both directions (as Qt's stable sort did)."""
+        rows = self.rows
+        out = [i for i in positions if self._accepts(rows[i])] if self.needle else list(positions)
+        if 0 <= self.sort_column < len(COLUMNS):
+            out.sort(key=self._key(), reverse=self.descending)
+        return out
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        column = column if 0 <= column < len(COLUMNS) else -1
+        descending = order == Qt.SortOrder.DescendingOrder and column >= 0
+        if (column, descending) == (self.sort_column, self.descending):
+            return
+        self.sort_column, self.descending = column, descending
+        self._relayout()
+
+    def set_filter(self, text: str) -> None:
+        needle = (text or "").lower()
+        if needle == self.needle:
+            return
+        self.beginResetModel()
+        self.needle = needle
+        self.visible = self._ordered(range(len(self.rows)))
+        self._pos = None
+        self.endResetModel()
+
+    def _relayout(self) -> None:
+        """Re-sort ``visible``, keeping persistent indexes (the selection) on their documents."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        ids = [self.rows[self.visible[i.row()]].id if 0 <= i.row() < len(self.visible) else None for i in old]
+        if self.sort_column < 0:
+            self.visible.sort()
+        else:
+            self.visible.sort()  # import order first: ties keep it
+            self.visible.sort(key=self._key(), reverse=self.descending)
+        self._pos = None
+        if old:
+            new = [self.index(self.view_row(d), i.column()) if d is not None and self.view_row(d) is not None
+                   else QModelIndex() for i, d in zip(old, ids, strict=True)]
+            self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def add(self, summaries) -> None:
+        """Show new documents (or new counts of known ones) without touching the others: each
+        new document is inserted where the sort and the filter put it."""
+        fresh = []
+        for s in summaries:
+            if s.id in self._row_of:
+                self._replace(s)
+            else:
+                fresh.append(s)
+        if not fresh:
+            return
+        fresh.sort(key=lambda s: s.id)
+        first = len(self.rows)
+        for s in fresh:
+            self._row_of[s.id] = len(self.rows)
+            self.rows.append(s)
+            self.last_id = max(self.last_id, s.id)
+        shown = [i for i in range(first, len(self.rows)) if self._accepts(self.rows[i])]
+        if not shown:
+            return
+        self._pos = None
+        if self.sort_column < 0:  # import order: they go at the end, in one block
+            n = len(self.visible)
+            self.beginInsertRows(QModelIndex(), n, n + len(shown) - 1)
+            self.visible.extend(shown)
+            self.endInsertRows()
+            return
+        key = self._key()
+        if self.descending:
+            keys = [_Desc(key(i)) for i in self.visible]
+            wrap = lambda i: _Desc(key(i))  # noqa: E731
+        else:
+            keys = [key(i) for i in self.visible]
+            wrap = key
+        for i in sorted(shown, key=wrap):  # after the equal keys: they came earlier
+            pos = bisect.bisect_right(keys, wrap(i))
+            self.beginInsertRows(QModelIndex(), pos, pos)
+            self.visible.insert(pos, i)
+            keys.insert(pos, wrap(i))
+            self.endInsertRows()
+
+    def add_new(self, limit: int | None = None) -> bool:
+        """Read the documents imported since the last look (ids only grow); at most ``limit``
+        of them. True when there may be more."""
+        sql = "SELECT id FROM documents WHERE id > ? ORDER BY id" + (f" LIMIT {int(limit)}" if limit else "")
+        ids = [r[0] for r in self.session.project.conn.execute(sql, (self.last_id,))]
+        if ids:
+            self.add(self.session.project.document_summaries(ids))
+            self.last_id = max(self.last_id, ids[-1])
+        return bool(limit) and len(ids) >= limit
+
+    def _replace(self, s: DocumentSummary) -> None:
+        i = self._row_of[s.id]
+        self.rows[i] = s
+        r = self.view_row(s.id)
+        if r is not None:
+            self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
 
     def refresh(self, doc_ids) -> None:
         """Re-read the counts of ``doc_ids`` only."""
@@ -62,15 +211,30 @@ class DocumentsModel(QAbstractTableModel):
         if not ids:
             return
         for s in self.session.project.document_summaries(ids):
-            r = self._row_of[s.id]
-            self.rows[r] = s
-            self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
+            self._replace(s)
 
     def row_of(self, doc_id: int) -> int | None:
+        """The document's position in ``rows`` (None if unknown)."""
         return self._row_of.get(doc_id)
 
+    def view_row(self, doc_id: int) -> int | None:
+        """The document's row in the table (None if unknown or filtered out)."""
+        if self._pos is None:
+            rows = self.rows
+            self._pos = {rows[i].id: r for r, i in enumerate(self.visible)}
+        return self._pos.get(doc_id)
+
+    def summary(self, row: int) -> DocumentSummary:
+        return self.rows[self.visible[row]]
+
+    def ordered_ids(self) -> list[int]:
+        rows = self.rows
+        return [rows[i].id for i in self.visible]
+
+    # ------------------------------------------------------------------ Qt model
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.visible)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -85,15 +249,13 @@ class DocumentsModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        s = self.rows[index.row()]
+        s = self.rows[self.visible[index.row()]]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (s.title or "(untitled)", s.outlet or "", s.published or "", s.n_entities, s.n_facts,
                     REVIEW_MARKS.get(s.review_state, s.review_state))[col]
         if role == SORT_ROLE:
-            rank = {IN_PROGRESS: 1, DONE: 2}.get(s.review_state, 0)
-            return (s.title.lower(), (s.outlet or "").lower(), s.published or "", s.n_entities, s.n_facts,
-                    rank)[col]
+            return _sort_key(col)(s)
         if role == ID_ROLE:
             return s.id
         if role == Qt.ItemDataRole.ToolTipRole and col == 5:
@@ -113,19 +275,37 @@ class DocumentsModel(QAbstractTableModel):
         return None
 
 
+class _Desc:
+    """Reverses the order of a key (for bisecting a descending list)."""
+
+    __slots__ = ("k",)
+
+    def __init__(self, k) -> None:
+        self.k = k
+
+    def __lt__(self, other: _Desc) -> bool:
+        return other.k < self.k
+
+
 class _Filter(QSortFilterProxyModel):
-    def filterAcceptsRow(self, row, parent) -> bool:
-        needle = self.filterRegularExpression().pattern().lower()
-        if not needle:
-            return True
-        s = self.sourceModel().rows[row]
-        return needle in f"{s.title}\n{s.outlet or ''}\n{s.published or ''}\n{s.review_state}".lower()
+    """Passes the model through in its own order: sorting and the text filter are the model's
+    (list operations), never per-row Python calls from Qt."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
+    def setFilterFixedString(self, pattern: str) -> None:  # type: ignore[override]
+        self.sourceModel().set_filter(pattern)
 
 
 class DocumentsPanel(QWidget):
     """Emits ``documentActivated(doc_id)`` when the user picks a document."""
 
     documentActivated = Signal(int)
+    #: Documents handed over by an import (:meth:`feed`) are now in the list.
+    documentsShown = Signal()
+    #: Summaries of an import shown per event-loop turn (bounded work per turn).
+    FEED_SLICE = 200
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
@@ -133,7 +313,6 @@ class DocumentsPanel(QWidget):
         self.model = DocumentsModel(session, self)
         self.proxy = _Filter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter documents (title, outlet, date, state)")
         self.filter_edit.setClearButtonEnabled(True)
@@ -178,6 +357,8 @@ class DocumentsPanel(QWidget):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.review_key)
         self._quiet = False
+        self._feed: list[DocumentSummary] = []
+        self._pumping = False
 
     def changeEvent(self, ev) -> None:
         if ev.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
@@ -234,20 +415,22 @@ class DocumentsPanel(QWidget):
 
     def ordered_ids(self) -> list[int]:
         """Document ids in the order shown (sorted, filtered)."""
-        return [int(self.proxy.index(r, 0).data(ID_ROLE)) for r in range(self.proxy.rowCount())]
+        return self.model.ordered_ids()  # the proxy passes the model's order through
 
     def current_id(self) -> int | None:
         idx = self.table.currentIndex()
         return int(idx.data(ID_ROLE)) if idx.isValid() else None
 
     def select(self, doc_id: int, emit: bool = False) -> None:
-        row = self.model.row_of(doc_id)
-        if row is None:
+        if self.model.row_of(doc_id) is None:
             return
-        idx = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not idx.isValid():  # filtered out: show everything again
+        row = self.model.view_row(doc_id)
+        if row is None:  # filtered out: show everything again
             self.filter_edit.clear()
-            idx = self.proxy.mapFromSource(self.model.index(row, 0))
+            row = self.model.view_row(doc_id)
+            if row is None:
+                return
+        idx = self.proxy.mapFromSource(self.model.index(row, 0))
         self._quiet = not emit
         try:
             self.table.setCurrentIndex(idx)
@@ -280,3 +463,65 @@ class DocumentsPanel(QWidget):
 
     def refresh(self, doc_ids) -> None:
         self.model.refresh(doc_ids)
+        if self._feed and any(s.id in doc_ids for s in self._feed):  # newer counts than the import's
+            ids = set(doc_ids)
+            fresh = {s.id: s for s in self.session.project.document_summaries(
+                [s.id for s in self._feed if s.id in ids])}
+            self._feed = [fresh.get(s.id, s) for s in self._feed]
+
+    def feed(self, summaries) -> None:
+        """Documents imported by a worker (their summaries read on its thread): shown
+        :attr:`FEED_SLICE` at a time, one slice per event-loop turn."""
+        summaries = list(summaries)
+        if not summaries:
+            return
+        self.model.last_id = max(self.model.last_id, max(s.id for s in summaries))
+        self._feed.extend(summaries)
+        if not self._pumping:
+            self._pumping = True
+            QTimer.singleShot(0, self._pump)
+
+    def _pump(self) -> None:
+        self._pumping = False
+        chunk = self._feed[: self.FEED_SLICE]
+        del self._feed[: self.FEED_SLICE]
+        self.add(chunk)
+        if self._feed:
+            self._pumping = True
+            QTimer.singleShot(0, self._pump)
+        if chunk:
+            self.documentsShown.emit()
+
+    def flush_feed(self) -> None:
+        """Show every document handed over so far now."""
+        while self._feed:
+            self._pump()
+
+    def add(self, summaries) -> None:
+        """Show newly imported documents (the rest of the list, and the selection, stay)."""
+        summaries = list(summaries)
+        if not summaries:
+            return
+        self.model.add(summaries)
+        self._grow_content(summaries)
+
+    def add_new(self, limit: int | None = None) -> bool:
+        """Read and show the documents imported since the last look (at most ``limit``);
+        True when there may be more."""
+        n = len(self.model.rows)
+        more = self.model.add_new(limit)
+        self._grow_content(self.model.rows[n:])
+        return more
+
+    def _grow_content(self, summaries) -> None:
+        if self._content is None or not summaries:
+            return
+        fm = self.table.fontMetrics()
+        outlet, digits = self._content
+        outlets = {s.outlet for s in summaries if s.outlet}
+        numbers = max(max(s.n_entities, s.n_facts) for s in summaries)
+        wider = (max([outlet, *(fm.horizontalAdvance(o) for o in outlets)]),
+                 max(digits, fm.horizontalAdvance("9" * max(2, len(str(numbers))))))
+        if wider != self._content:
+            self._content = wider
+            self.fit_columns()

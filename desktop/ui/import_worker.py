@@ -32,10 +32,29 @@ def extraction_available() -> bool:
         return False
 
 
+#: How often (seconds) the worker hands the window what it imported so far.
+BATCH_INTERVAL = 2.0
+
+
+class ImportBatch:
+    """What the worker imported since its last batch, read with its own connection and
+    turned into plain Python (no SQLite object crosses threads): every document with an id
+    up to ``mark`` and above the previous batch's, their summaries and their facts' rows."""
+
+    __slots__ = ("fact_rows", "mark", "summaries")
+
+    def __init__(self, mark: int, summaries: list, fact_rows: list) -> None:
+        self.mark, self.summaries, self.fact_rows = mark, summaries, fact_rows
+
+
 class ImportWorker(QThread):
-    """``progressed(done, total, path)`` while running; ``done(results, error)`` at the end."""
+    """``progressed(done, total, path)`` while running; ``batchReady(ImportBatch)`` every
+    :data:`BATCH_INTERVAL` seconds and once at the end (before ``done``), so the window shows
+    new documents and facts without reading them on its own thread; ``done(results, error)``
+    at the end."""
 
     progressed = Signal(int, int, str)
+    batchReady = Signal(object)
     done = Signal(object, str)
 
     def __init__(self, project_path: str | Path, paths: list[str], parent=None, extract: bool | None = None) -> None:
@@ -45,6 +64,9 @@ class ImportWorker(QThread):
         self.extract = extraction_available() if extract is None else extract
         self._cancel = threading.Event()
         self._last_emit = 0.0
+        self._project = None
+        self._fed = 0  # the highest document id handed over in a batch
+        self._last_batch = 0.0
         self.results: list = []
         self.error = ""
 
@@ -60,6 +82,25 @@ class ImportWorker(QThread):
         if now - self._last_emit >= 0.05 or i >= total or i == 0:
             self._last_emit = now
             self.progressed.emit(i, total, path)
+        if self._project is not None and now - self._last_batch >= BATCH_INTERVAL:
+            self._batch()
+
+    def _batch(self) -> None:
+        """Read what was imported since the last batch (between two documents: nothing is
+        being written) and hand it over."""
+        from desktop.core.factquery import last_document_id, load_rows
+
+        project = self._project
+        self._last_batch = time.monotonic()
+        mark = last_document_id(project)
+        if mark <= self._fed:
+            return
+        ids = [r[0] for r in project.conn.execute(
+            "SELECT id FROM documents WHERE id > ? AND id <= ? ORDER BY id", (self._fed, mark))]
+        summaries = project.document_summaries(ids) if ids else []
+        rows = [r for r in load_rows(project, after_doc=self._fed) if r.doc_id <= mark]
+        self._fed = mark
+        self.batchReady.emit(ImportBatch(mark, summaries, rows))
 
     def run(self) -> None:
         from desktop.core.importer import import_paths
@@ -73,13 +114,20 @@ class ImportWorker(QThread):
             self.done.emit([], str(err))
             return
         try:
+            from desktop.core.factquery import last_document_id
+
+            self._fed = last_document_id(project)  # the window shows everything up to here
+            self._last_batch = time.monotonic()
+            self._project = project
             results = import_paths(project, self.paths, extract=self.extract, progress=self._progress,
                                    cancelled=self._cancel.is_set)
+            self._batch()
         except ProjectError as err:
             error = str(err)
         except Exception as err:  # never let a worker die silently
             error = f"Import stopped: {type(err).__name__}: {err}"
         finally:
+            self._project = None
             project.close()
         self.results, self.error = results, error
         self.done.emit(results, error)

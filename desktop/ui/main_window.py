@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         # docks
         self.documents = DocumentsPanel(session, self)
         self.documents.documentActivated.connect(self.open_document)
+        self.documents.documentsShown.connect(self._documents_grew)
         self.entities_panel = EntitiesPanel(self)
         self.entities_panel.entityActivated.connect(self.select_entity)
         self.legend = Legend(self)
@@ -236,7 +237,7 @@ class MainWindow(QMainWindow):
     def _make_facts_view(self) -> QWidget:
         try:
             cls = load_class(("desktop.ui.facts", "desktop.ui.facts.view"), "FactsView")
-            view = cls(self.session, self)
+            view = cls(self.session, self, background=True)  # its rows are read in a thread
         except Exception as err:  # the facts table is another module: never let it stop the window
             return placeholder(f"The facts table is not available in this build ({type(err).__name__}: {err}).")
         self.facts_view = view
@@ -509,18 +510,22 @@ class MainWindow(QMainWindow):
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.documents_added:
-            self.documents.reload()
-            self._show_centre()
-            if self.current_doc_id is None:
-                ids = self.documents.ordered_ids()
-                if ids:
-                    self.open_document(ids[0])
+            # only the documents above the last one listed (an import hands its own over)
+            self.documents.add_new()
+            self._documents_grew()
         if changes.doc_ids:
             self.documents.refresh(changes.doc_ids)
             if self.current_doc_id in changes.doc_ids and (changes.entity_ids or changes.learned):
                 self._reload_entities()
         self._update_progress()
         self._update_undo()
+
+    def _documents_grew(self) -> None:
+        self._show_centre()
+        if self.current_doc_id is None:
+            ids = self.documents.ordered_ids()
+            if ids:
+                self.open_document(ids[0])
 
     def _reload_entities(self) -> None:
         self.viewer.reload_entities()
@@ -810,6 +815,7 @@ class MainWindow(QMainWindow):
             return None
         worker = ImportWorker(self.project.path, paths, self, extract=extract)
         worker.progressed.connect(self._import_progress)
+        worker.batchReady.connect(self._import_batch)
         worker.done.connect(self._import_done)
         self.import_worker = worker
         self.import_bar.setRange(0, 0)
@@ -834,10 +840,19 @@ class MainWindow(QMainWindow):
         self.import_bar.setFormat(f"{done} / {total}")
         if path:
             self.import_label.setText(Path(path).name[:40])
-        now = time.monotonic()
-        if now - self._last_refresh > 2.0:  # let the list grow during a long import
-            self._last_refresh = now
-            self.session.documents_added()
+
+    def _import_batch(self, batch) -> None:
+        """The worker's latest documents and facts, read on its thread: the views take them
+        slice by slice, then everyone else hears that documents were added (our views only
+        look above what they were handed, i.e. at next to nothing)."""
+        if self._closing:
+            return
+        self.documents.feed(batch.summaries)
+        model = getattr(self.facts_view, "model", None)
+        if model is not None and hasattr(model, "feed"):
+            model.feed(batch.mark, batch.fact_rows)
+        self._last_refresh = time.monotonic()
+        self.session.documents_added()
 
     def _import_done(self, results: list, error: str) -> None:
         worker = self.import_worker

@@ -11,16 +11,20 @@ News text is untrusted: tooltips escape it and wrap it so Qt never interprets it
 from __future__ import annotations
 
 import html
+import threading
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager, suppress
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication
@@ -44,6 +48,8 @@ FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: More changed facts than this in one notice: one reset (with the filter and sort applied
 #: in list time) instead of row-by-row updates.
 ROW_BY_ROW = 64
+#: Rows handed over by an import shown per event-loop turn (bounded work per turn).
+FEED_SLICE = 2000
 
 STATUS_COLOURS = {  # on a light background
     SUGGESTED: QColor("#6b7280"),
@@ -87,12 +93,20 @@ class FactsTableModel(QAbstractTableModel):
     #: Fact ids changed by a session notice, after the rows were updated.
     factsChanged = Signal(list)
 
+    #: The background load is done (see :meth:`load_in_background`).
+    loaded = Signal()
+
     def __init__(self, session: Session, parent: Any = None, *, load: bool = True) -> None:
         super().__init__(parent)
         self.session = session
         self.query = FactQuery()
         self._pin_new = 0
         self._last_doc = 0
+        self.loading = False
+        self._waiting_ids: set[int] = set()  # changes noticed while loading in the background
+        self._waiting_docs = False
+        self._feed: list[FactRow] = []  # rows handed over by an import, shown slice by slice
+        self._pumping = False
         self._fonts: dict[str, QFont] = {}
         self._colours: dict | None = None
         listener = self._on_changes
@@ -110,7 +124,94 @@ class FactsTableModel(QAbstractTableModel):
         self.query.load(load_rows(self.session.project))
         self.endResetModel()
 
+    def load_in_background(self) -> None:
+        """Read every fact in a thread with its own read-only connection (SQLite objects stay
+        in their thread; only plain rows come back), so a large project's window shows at
+        once. Until the rows arrive the table is empty and :attr:`loading` is True; session
+        changes noticed meanwhile are applied after. Falls back to :meth:`reload`."""
+        from desktop.core.store.project import Project
+
+        path = getattr(self.session.project, "path", None)
+        if path is None or not Path(str(path)).exists():
+            self.reload()
+            return
+        self.loading = True
+        relay = _Relay(self)
+        relay.ready.connect(self._loaded)
+
+        def work() -> None:
+            result: tuple = (0, None)
+            try:
+                project = Project(path, create=False, read_only=True)
+                try:
+                    project.conn.execute("BEGIN")  # one snapshot: the mark and the rows agree
+                    result = (last_document_id(project), load_rows(project))
+                    project.conn.execute("COMMIT")
+                finally:
+                    project.close()
+            except Exception:  # the UI thread then reads them itself
+                result = (0, None)
+            with suppress(RuntimeError):  # the model went away meanwhile
+                relay.ready.emit(result)
+
+        threading.Thread(target=work, name="facts-load", daemon=True).start()
+
+    def _loaded(self, result: tuple) -> None:
+        mark, rows = result
+        self.loading = False
+        if rows is None:
+            self.reload()
+        else:
+            self.beginResetModel()
+            self._last_doc = max(self._last_doc, mark)
+            self.query.load(rows)
+            self.endResetModel()
+        ids, self._waiting_ids = sorted(self._waiting_ids), set()
+        if ids:
+            fresh = {r.id: r for r in load_rows(self.session.project, ids)}
+            self._apply(ids, fresh)
+        if self._waiting_docs:
+            self._waiting_docs = False
+            self._add_new_documents()
+        self._schedule_feed()
+        self.loaded.emit()
+
+    def feed(self, mark: int, rows: list[FactRow]) -> None:
+        """Rows of newly imported documents (every document up to ``mark``), built by the
+        import worker: shown :data:`FEED_SLICE` at a time, one slice per event-loop turn."""
+        self._last_doc = max(self._last_doc, mark)
+        self._feed.extend(rows)
+        self._schedule_feed()
+
+    def _schedule_feed(self) -> None:
+        if self._feed and not self._pumping:
+            self._pumping = True
+            QTimer.singleShot(0, self._pump)
+
+    def _pump(self) -> None:
+        self._pumping = False
+        if self.loading:
+            return  # resumed when the load is in
+        chunk = self._feed[:FEED_SLICE]
+        del self._feed[:FEED_SLICE]
+        if chunk:
+            ids = [r.id for r in chunk]
+            self._apply(ids, {r.id: r for r in chunk})
+            self.factsChanged.emit(ids)
+        self._schedule_feed()
+
+    def flush_feed(self) -> None:
+        """Show every row handed over so far now (tests, closing)."""
+        while self._feed and not self.loading:
+            self._pump()
+
     def _on_changes(self, changes: Changes) -> None:
+        if changes.fact_ids and self._feed:  # a newer state than the import's: read below
+            self._feed = [r for r in self._feed if r.id not in changes.fact_ids]
+        if self.loading:
+            self._waiting_ids |= set(changes.fact_ids)
+            self._waiting_docs = self._waiting_docs or changes.documents_added
+            return
         if changes.documents_added:
             self._add_new_documents()
         if not changes.fact_ids:
@@ -399,6 +500,12 @@ class FactsProxy(QSortFilterProxyModel):
     def fact_id(self, index: QModelIndex) -> int | None:
         src = self.mapToSource(index)
         return self.source().fact_id(src.row()) if src.isValid() else None
+
+
+class _Relay(QObject):
+    """Lives in the UI thread: a signal emitted from the loading thread arrives queued."""
+
+    ready = Signal(object)
 
 
 def _unsubscribe(session: Session, listener) -> None:

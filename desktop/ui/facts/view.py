@@ -107,7 +107,9 @@ class FactsView(QWidget):
     addFactRequested = Signal()
     factFilterCleared = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None, *, background: bool = False) -> None:
+        """``background``: read the project's facts in a thread after construction (the
+        window shows first); otherwise they are read here."""
         super().__init__(parent)
         self.session = session
         self._doc_id: int | None = None
@@ -115,7 +117,7 @@ class FactsView(QWidget):
         self._quiet = 0  # >0: selection changes do not emit factSelected
         self._kept_selection: tuple[list[int], int | None] = ([], None)
 
-        self.model = FactsTableModel(session, self)
+        self.model = FactsTableModel(session, self, load=not background)
         self.proxy = FactsProxy(self.model, self)
         self.delegate = FactsDelegate(self)
 
@@ -240,10 +242,14 @@ class FactsView(QWidget):
         self._size_columns()
         self._update_count()
         self._update_actions()
+        if background:
+            self.model.load_in_background()
 
     def _empty_text(self) -> str:
         """Why the table is empty, and what to do about it."""
         f = self.model.query.filter
+        if self.model.loading:
+            return "Loading the facts…"
         if len(self.model.query):
             return "No facts match the filters."
         try:
