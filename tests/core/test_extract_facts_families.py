@@ -207,3 +207,10 @@ def test_a_named_plant_with_a_number_in_its_name_owns_its_capacity():
             "has a capacity of 200 MW.")
     (f,) = facts(text, "2025-06-02", "indicator")
     assert (f["subject"], f["unit"]) == ("TJK", "MW") and "yavan-3 solar power plant" in f["metric"]
+
+
+def test_an_undirected_flow_is_reported_by_the_cited_statistics():
+    text = ("According to the statistics agency of Tajikistan, trade with Iran amounted to $410 million in 2024, "
+            "with exports accounting for $120 million.")
+    got = _trade(facts(text, ftype="trade"))
+    assert ("TJK", "IRN", "export", 120e6, "2024") in got

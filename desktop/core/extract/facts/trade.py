@@ -15,6 +15,8 @@ Conventions, from the seeds' precedent and the guidelines:
   actor demonym names the reporter ("Kazakhstan's trade with …", "Chinese exports to …"), else
   the first-named party ("Trade between Turkmenistan and China …" → TKM; "Kyrgyz-Chinese trade"
   → KGZ).
+- An export or import with no cue on either side ("…, with imports accounting for $2.4 billion")
+  is reported by the side whose statistics are cited.
 - A series of amounts of one cue, each with its own period ("reached $41 billion in 2023, up from
   $31 billion in 2022"; "$94.8 billion in 2024, after $89.4 billion in 2023 and $70.2 billion in
   2022") gives one fact per amount with the same parties.
@@ -260,6 +262,10 @@ def _trade_parties(parties: list, flow: str, cue_text: str, ctx: DocContext,
     for m, _c in parties:
         if m.code not in codes:
             codes.append(m.code)
+    if flow != "total" and reporter is None and partner is None and source and len(codes) <= 2:
+        # "…, according to Kyrgyzstan's statistics, with imports accounting for $2.4 billion": with
+        # no cue on either side, the side whose statistics are cited reports.
+        reporter = source
     for c in codes:
         if reporter is None and c != partner and c not in only_side:
             reporter = c
@@ -409,6 +415,7 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
                 home = home_country(ctx)
                 if home and home != partner:
                     reporter, filled = home, True
+                    ctx.cache["pair_mem"] = (reporter, partner, sent.para)
             if reporter and not partner and ctx.pair and reporter in ctx.pair and _OUR.search(clause):
                 # "our trade", "bilateral trade": the other side of the document's pair.
                 partner = ctx.pair[1] if reporter == ctx.pair[0] else ctx.pair[0]
