@@ -11,14 +11,14 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QThread, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
 )
 
@@ -99,6 +99,8 @@ class ImportWorker(QThread):
             "SELECT id FROM documents WHERE id > ? AND id <= ? ORDER BY id", (self._fed, mark))]
         summaries = project.document_summaries(ids) if ids else []
         rows = [r for r in load_rows(project, after_doc=self._fed) if r.doc_id <= mark]
+        for r in rows:
+            r.search  # noqa: B018 - the search strings are built here, not on the window's thread
         self._fed = mark
         self.batchReady.emit(ImportBatch(mark, summaries, rows))
 
@@ -133,6 +135,66 @@ class ImportWorker(QThread):
         self.done.emit(results, error)
 
 
+REPORT_COLOURS = {"imported": "#2e7d32", "duplicate": "#8a6d00", "failed": "#b00020"}
+
+
+class _ReportModel(QAbstractTableModel):
+    HEADERS = ("Result", "File", "Title, or why not imported")
+
+    def __init__(self, results: list, parent=None) -> None:
+        super().__init__(parent)
+        self.results = list(results)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.results)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        res = self.results[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return res.status
+            if col == 1:
+                return Path(res.path).name
+            return res.reason or (res.title if res.status == "imported" else "")
+        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
+            return QColor(REPORT_COLOURS.get(res.status, "#000000"))
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
+            return res.path
+        return None
+
+
+class _Cell:
+    """One report cell, read like a ``QTableWidgetItem`` (text, tooltip)."""
+
+    def __init__(self, index) -> None:
+        self._index = index
+
+    def text(self) -> str:
+        return self._index.data() or ""
+
+    def toolTip(self) -> str:
+        return self._index.data(Qt.ItemDataRole.ToolTipRole) or ""
+
+
+class _ReportTable(QTableView):
+    def rowCount(self) -> int:
+        return self.model().rowCount()
+
+    def item(self, row: int, column: int) -> _Cell:
+        return _Cell(self.model().index(row, column))
+
+
 class ImportReportDialog(QDialog):
     """One row per file: imported / duplicate / failed, with the reason."""
 
@@ -159,21 +221,15 @@ class ImportReportDialog(QDialog):
                           "suggestions.", self)
             note.setWordWrap(True)
             lay.addWidget(note)
-        table = QTableWidget(len(results), 3, self)
+        # A model over the results, not 10,000 × 3 items made in one go (a long stall at the end
+        # of a large import): rows are asked for as they scroll into view.
+        table = _ReportTable(self)
         table.setObjectName("importReport")
-        table.setHorizontalHeaderLabels(["Result", "File", "Title, or why not imported"])
+        table.setModel(_ReportModel(results, table))
         table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        colours = {"imported": "#2e7d32", "duplicate": "#8a6d00", "failed": "#b00020"}
-        from PySide6.QtGui import QColor
-
-        for r, res in enumerate(results):
-            items = [QTableWidgetItem(res.status), QTableWidgetItem(Path(res.path).name),
-                     QTableWidgetItem(res.reason or (res.title if res.status == "imported" else ""))]
-            items[0].setForeground(QColor(colours.get(res.status, "#000000")))
-            items[1].setToolTip(res.path)
-            for c, it in enumerate(items):
-                table.setItem(r, c, it)
+        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.horizontalHeader().setResizeContentsPrecision(200)  # size columns from the first rows
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         table.resizeColumnsToContents()
         self.table = table
