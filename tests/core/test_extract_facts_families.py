@@ -214,3 +214,11 @@ def test_an_undirected_flow_is_reported_by_the_cited_statistics():
             "with exports accounting for $120 million.")
     got = _trade(facts(text, ftype="trade"))
     assert ("TJK", "IRN", "export", 120e6, "2024") in got
+
+
+def test_a_part_of_a_whole_is_a_percent_share_of_its_owner():
+    text = ("BISHKEK, May 4, 2025 (Kabar) - Hydropower plants generate about 90 percent of the country's electricity. "
+            "Remittances equal 20 to 30 percent of GDP. Rosatom will contribute 49 percent of the capital.")
+    got = facts(text, "2025-05-04", "indicator")
+    assert [(f["subject"], f["metric"], f["value"], f["qualifier"]) for f in got if f["unit"] == "percent"] == [
+        ("KGZ", "share of electricity", 90.0, "about")]

@@ -39,6 +39,7 @@ from desktop.core.extract.facts.indicator import (
     fold_word_facts,
     indicator_facts,
     money_indicator_facts,
+    part_of_facts,
     share_facts,
     stake_facts,
 )
@@ -90,8 +91,11 @@ def extract_facts(text: str, entities: Sequence[Span], published: str | None, zo
         raw.extend(stake_facts(ctx, sent, blocked))
         if "share" in text[sent.start:sent.end]:
             raw.extend(share_facts(ctx, sent, blocked))
-        if "ccount" in text[sent.start:sent.end] or "made up" in text[sent.start:sent.end]:
+        stext = text[sent.start:sent.end]
+        if "ccount" in stext or "made up" in stext:
             raw.extend(accounted_facts(ctx, sent))
+        if "% of" in stext or "cent of" in stext:
+            raw.extend(part_of_facts(ctx, sent))
         monies = sentence_money(ctx, sent)
         if monies:
             used = {(f[1]["value"], f[1].get("currency") or f[1].get("unit")) for f in figs}

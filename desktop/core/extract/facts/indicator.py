@@ -41,6 +41,11 @@ A share "X accounted for N% of Y's Z" is no trade fact (guidelines) but a percen
 of x in z" whose subject is Y (set C; the brief; the independent gold, which leaves such shares
 out, is the exception).
 
+A part of a whole ("or over 35% of all foreign direct investment received by the country", "about
+60 percent of the capital's heat") is a percent indicator "share of <whole>" of the whole's owner
+(else the home country); not for ranges ("20 to 30 percent"), changes, stakes or contributions
+("will contribute 60 percent of the capital").
+
 With no owner in its sentence, a figure belongs to the place it lies in ("312 km of the route lies
 in Kyrgyzstan", "a plant in the Samarkand region"), else to none when it is a thing of several
 countries (between, pipeline, railway, route, corridor, flights, cities, countries), else to the
@@ -360,6 +365,54 @@ def accounted_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, in
                   "unit": "percent", "period": period, "period_text": period_text, "change_pct": None,
                   "qualifier": qualifier_before(text, m.start("num"), sent.start)}
         out.append(("indicator", fields, sent.start, sent.end, 0.55))
+    return out
+
+
+_PART_PCT = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\s+of\s+"
+    r"(?P<y>(?:(?:the|its|their|all|total)\s+|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:'s|’s)\s+)*[a-z][^,.;()\d]{2,70})")
+_PART_SKIP = re.compile(
+    r"(?:\b(?:account\w*\s+for|stake|share|hold|holds|own|owns|up|down|by|rose|grew|fell|increase\w*|decrease\w*|"
+    r"declin\w*|jump\w*|drop\w*|contribut\w*|provid\w*|financ\w*|cover\w*)\s+(?:(?:about|around|over|more\s+than|nearly|"
+    r"almost|some|roughly)\s+)?|\d\s?(?:-|–|to)\s?)$", re.I)
+_PART_END = re.compile(r"\s+(?:in|during|for|over|last|this|and|while|according|compared|from|since|after|as)\b.*$")
+_WHOSE = re.compile(r"^(?:(?P<the>the\s+(?:country|capital|republic|region))(?:'s|’s)\s+|its\s+|their\s+|"
+                    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:'s|’s)\s+)")
+
+
+def part_of_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, int, float]]:
+    """"…, or over 35% of all foreign direct investment received by the country", "supplies about
+    60 percent of the capital's heat", "roughly 34 percent of its total external debt": a part of a
+    whole is a percent indicator "share of <whole>" (not a change, a stake or an "accounted for"
+    share, which have their own rules); its subject is the whole's owner (a possessive country;
+    "the country's", "its", "the capital's" → the home country), else the home country."""
+    from desktop.core.extract.facts.parties import lookup
+    from desktop.core.extract.facts.role import home_country
+
+    text = ctx.text
+    out: list[tuple[str, dict, int, int, float]] = []
+    for m in _PART_PCT.finditer(text, sent.start, sent.end):
+        if _PART_SKIP.search(text, max(sent.start, m.start() - 40), m.start()):
+            continue
+        y = " ".join(m.group("y").split())
+        y = _PART_END.sub("", y)
+        y = re.sub(r"\s+(?:by|of)\s+the\s+(?:country|republic)$", "", y)
+        w = _WHOSE.match(y)
+        owner = None
+        if w and w.group("name"):
+            owner = lookup(w.group("name"))
+        if w and (owner or re.match(r"the\s+(?:country|republic)", w.group("the") or "")):
+            y = y[w.end():]  # the owner is the subject, not part of the metric
+        y = re.sub(r"^(?:the|its|their|all)\s+", "", y)
+        if not y or _VENTURE.search(y) or re.fullmatch(r"(?:total|capital|it|them|that|this|the\s+total)", y):
+            continue
+        subject = owner or home_country(ctx)
+        dates = sentence_dates(ctx, sent)
+        period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, m.end())
+        fields = {"subject": subject, "metric": metric_case(f"share of {y}"), "value": float(m.group("num")),
+                  "unit": "percent", "period": period, "period_text": period_text, "change_pct": None,
+                  "qualifier": qualifier_before(text, m.start(), sent.start)}
+        out.append(("indicator", fields, sent.start, sent.end, 0.5))
     return out
 
 
