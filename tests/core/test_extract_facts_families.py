@@ -222,3 +222,17 @@ def test_a_part_of_a_whole_is_a_percent_share_of_its_owner():
     got = facts(text, "2025-05-04", "indicator")
     assert [(f["subject"], f["metric"], f["value"], f["qualifier"]) for f in got if f["unit"] == "percent"] == [
         ("KGZ", "share of electricity", 90.0, "about")]
+
+
+# ----------------------------------------------------------------------------- money indicators
+
+
+def test_the_countrys_debt_to_a_lender_and_a_named_plants_cost():
+    text = ("BISHKEK, May 4, 2025 (Kabar) - The country's debt to the Asian Development Bank stands at about $900 "
+            "million, the finance ministry said. The Kambarata-1 hydropower plant, built by a consortium at a cost "
+            "of $3 billion, will be the largest in the region.")
+    got = {f["metric"]: f for f in facts(text, "2025-05-04", "indicator")}
+    debt = got["debt to the asian development bank"]
+    assert (debt["subject"], debt["unit"], debt["qualifier"]) == ("KGZ", "USD", "about")
+    cost = got["cost of the kambarata-1 hydropower plant"]
+    assert (cost["subject"], cost["value"]) == ("KGZ", 3e9)

@@ -1022,6 +1022,8 @@ _MONEY_METRIC = re.compile(
 )
 
 
+_TO_LENDER = re.compile(r"\s+to\s+(the\s+(?:[A-Z][\w'’&-]*|of|and)(?:\s+(?:[A-Z][\w'’&-]*|of|and))*)")
+_THE_COUNTRYS = re.compile(r"\b(?:the\s+country|the\s+republic)(?:'s|’s)\s", re.I)
 _OWES = re.compile(r"\b(?:owes|owed|owing)\s+(?:(?:about|around|some|over|more\s+than|nearly|almost)\s+)?$", re.I)
 _OWED_TO = re.compile(r"\s+to\s+(?:the\s+)?((?:[A-Z][\w'’&-]*|of|the|and)(?:\s+(?:[A-Z][\w'’&-]*|of|the|and))*)")
 
@@ -1030,7 +1032,9 @@ def money_indicator_facts(ctx: DocContext, sent: Sentence, monies: list, used: s
                           blocked: list[tuple[int, int]]) -> list[tuple[str, dict, int, int, float]]:
     """Amounts of money that are no trade or investment figure but a stated economic quantity
     ("GDP reached 119 trillion tenge", "budget revenues of $25 billion"): indicators whose unit is
-    the currency code. Only with a metric word before the amount."""
+    the currency code. Only with a metric word before the amount. "The country's debt to the
+    Export-Import Bank of China stands at …" → "debt to the export-import bank of china", the home
+    country's (a lender named after "to" is never the subject)."""
     text = ctx.text
     out = []
     dates = None
@@ -1066,13 +1070,25 @@ def money_indicator_facts(ctx: DocContext, sent: Sentence, monies: list, used: s
         last = hits[-1]
         mods = _MODIFIERS.search(text[w0:last.start()])
         metric = ((mods.group(1) if mods else "") + last.group()).strip()
+        to = _TO_LENDER.match(text, last.end(), money.start)
+        if to:
+            metric += " to " + " ".join(to.group(1).split())  # "debt to the Export-Import Bank of China"
         parties = parties_in(ctx, sent.start, sent.end, blocked, sent)
         if dates is None:
             dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, money.end)
         change = find_change(text, money.end, sent.end) or find_change(text, last.end(), money.start)
+        subject = _subject(ctx, sent, parties, money.start)
+        if to:
+            lender = {p.code for p, _c in parties if to.start() <= p.start < to.end()}
+            if subject in lender:
+                subject = None  # the lender is not the debtor
+        if subject is None and _THE_COUNTRYS.search(text, max(sent.start, money.start - 120), money.start):
+            from desktop.core.extract.facts.role import home_country
+
+            subject = home_country(ctx)  # "The country's debt …"
         fields = {
-            "subject": _subject(ctx, sent, parties, money.start), "metric": metric_case(metric), "value": money.value,
+            "subject": subject, "metric": metric_case(metric), "value": money.value,
             "unit": money.currency,
             "period": period, "period_text": period_text, "change_pct": change.value if change else None,
             "qualifier": qualifier_before(text, money.start, sent.start),

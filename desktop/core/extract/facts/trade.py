@@ -25,7 +25,9 @@ Conventions, from the seeds' precedent and the guidelines:
 - An amount that restates another in a second currency ("or 400 billion som", "corresponds to
   18 trillion tenge at the exchange rate") is no figure of its own.
 - A cost or valuation with no investing party in its clause ("Its cost has been estimated at
-  $4.7 billion") is an indicator (metric "estimated cost", unit the currency), not an investment.
+  $4.7 billion") is an indicator (metric "estimated cost", unit the currency), not an investment;
+  a named facility that opens the sentence owns it ("The Dushanbe-2 thermal power plant, built … at
+  a cost of $349 million" → "cost of the dushanbe-2 thermal power plant", the home country's).
 - A ranking after a total ("Russia followed with $8.7 billion, and Kazakhstan came third with $3.5
   billion") gives siblings of the last total (same reporter, flow, period; the named partner);
   "X remained China's largest trading partner … with $43.8 billion" is a trade figure.
@@ -639,6 +641,11 @@ def _series(text: str, main: list[Money], taken: dict[int, Money]) -> dict[int, 
     return out
 
 
+_NAMED_FACILITY = re.compile(
+    r"(?:The\s+)?(?P<n>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:[a-z][\w-]*\s+){0,3}(?:plant|station|factory|mine|"
+    r"complex|facility|bridge|tunnel|airport|terminal|dam|refinery|smelter))\b")
+
+
 def _cost_indicator(ctx: DocContext, sent: Sentence, dates: list, a: int, b: int, money: Money,
                     qual: str | None) -> tuple[str, dict, int, int, float]:
     text = ctx.text
@@ -648,9 +655,20 @@ def _cost_indicator(ctx: DocContext, sent: Sentence, dates: list, a: int, b: int
         metric = "value"
     owner = re.search(r"\b(?:[Tt]he|[Ii]ts)\s+(?P<n>(?:[a-z][\w-]*\s+){0,2}?(?:railway|road|pipeline|project|line|plant|"
                       r"station|bridge|corridor|tunnel|port|park|complex|facility|airport|highway|terminal))\b", clause)
+    subject = None
     if owner and owner.start() < money.start - a:
         metric += f" of the {owner.group('n')}"
+    else:
+        named = _NAMED_FACILITY.match(text, sent.start, money.start)
+        if named:
+            # "The Dushanbe-2 thermal power plant, built by TBEA at a cost of $349 million": a named
+            # facility owns its cost; with no country in the sentence, it is the home country's.
+            from desktop.core.extract.facts.indicator import _fallback_subject
+
+            name = " ".join(named.group("n").split())
+            metric += f" of the {name.lower()}"
+            subject = _fallback_subject(ctx, sent, money.start, money.end, metric)
     period, period_text = pick_period(ctx, sent, dates, a, b, money.end)
-    fields = {"subject": None, "metric": metric, "value": money.value, "unit": money.currency, "period": period,
+    fields = {"subject": subject, "metric": metric, "value": money.value, "unit": money.currency, "period": period,
               "period_text": period_text, "change_pct": None, "qualifier": qual}
     return ("indicator", fields, sent.start, sent.end, 0.6)
