@@ -236,3 +236,23 @@ def test_the_countrys_debt_to_a_lender_and_a_named_plants_cost():
     assert (debt["subject"], debt["unit"], debt["qualifier"]) == ("KGZ", "USD", "about")
     cost = got["cost of the kambarata-1 hydropower plant"]
     assert (cost["subject"], cost["value"]) == ("KGZ", 3e9)
+
+
+# ----------------------------------------------------------------------------- roles
+
+
+def _roles(text, published=None):
+    from desktop.core.extract.pipeline import extract
+
+    return {f.fields["person"]: f.fields for f in extract(text).facts if f.type == "role"}
+
+
+def test_role_organisations_their_country_and_a_bare_deputy_prime_minister():
+    text = ("ASTANA, March 3, 2025 (Kazinform) - Kazakhstan expects more Chinese investment, Deputy Prime Minister "
+            "Roman Sklyar said on Monday. \"Demand is strong,\" said Zhou Lin, director of the Center for Russian "
+            "Studies at the Shanghai Academy of Social Sciences. China Energy Engineering Corp (CEEC) Chairman Song Hailiang "
+            "visited Astana.")
+    got = _roles(text)
+    assert got["Roman Sklyar"]["country"] == "KAZ"
+    assert got["Zhou Lin"]["country"] == "CHN"
+    assert got["Song Hailiang"]["organization"] in ("CEEC", "China Energy Engineering Corp")

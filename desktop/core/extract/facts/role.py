@@ -7,7 +7,13 @@ Country, when the sentence does not give it before the name: "President X of Kaz
 country right after the name), "Uzbekistan's Ministry of …, headed by Minister X" (the heading
 organisation and its possessive), else the project's people gazetteer
 (``data/gazetteers/people.csv``) when it lists the person with the same title ("President
-Kassym-Jomart Tokayev" → KAZ): a known office-holder named by that office belongs to its country.
+Kassym-Jomart Tokayev" → KAZ): a known office-holder named by that office belongs to its country. A "Minister of …" or a bare
+"(Deputy) Prime Minister" with no country is the home country's.
+
+An organisation's country: a known national body, else a country named in it — not a demonym naming
+what is studied ("Institute of Russian and Central Asian Studies") — else a city or province in it
+("… at the Shanghai Institutes …" → CHN), else "<org> of <Country>'s …" elsewhere in the document.
+"(ACR) Chairman X": the acronym is the organisation.
 """
 
 from __future__ import annotations
@@ -139,7 +145,28 @@ def _org_country(org: str | None, ctx: DocContext) -> str | None:
     for name, code in NATIONAL_ORGS.items():
         if name in org:
             return code
-    return country_in(org)
+    # "Institute of Russian and Central Asian Studies at the Shanghai Institutes …": a demonym naming
+    # what is studied is not the institute's country; a city in the name is.
+    bare = _STUDIED.sub(" ", org)
+    code = country_in(bare)
+    if code:
+        return code
+    from desktop.core.extract.facts.event import location_country
+
+    for m in _CAP_WORD.finditer(bare):
+        for name in (m.group(), m.group().split()[0]):
+            loc, kind = location_country(name)
+            if loc and kind in ("city", "province", "region"):
+                return loc
+    # "the Tourism Industry Committee of Kazakhstan's Ministry …" earlier in the document.
+    of = re.search(re.escape(org) + r"\s+(?:of|under)\s+(?:the\s+)?([A-Z][\w'’-]*)", ctx.text)
+    if of:
+        return lookup(of.group(1))
+    return None
+
+
+_STUDIED = re.compile(r"\b(?:of|for|on)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?)+(?:Studies|Affairs|Research|Languages|History)\b")
+_CAP_WORD = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?")
 
 
 def _clean_org(org: str, ctx: DocContext) -> str | None:
@@ -236,7 +263,7 @@ def _before(ctx: DocContext, sent: Sentence, start: int) -> tuple[str, str | Non
             # Sentence openers, days, months and places are no organisation.
             while lw and (lw[0].lower().strip(",") in _OPENERS or lw[0].lower() in _CALENDAR or _is_place(lw[0])):
                 lw.pop(0)
-            rest = " ".join(lw)
+            rest = " ".join(lw).rstrip(")").strip()  # "China National Petroleum Corp (CNPC) Chairman"
             org = rest if rest and rest[:1].isupper() and len(lw) <= 6 else None
     title, org2, c2 = _split_title(title, ctx)
     org = org2 or (ctx.expand(org) if org else None)
@@ -275,7 +302,7 @@ def _known_country(person: str, role: str) -> str | None:
     return hit[1] if title and title == role.strip().lower() else None
 
 
-_NATIONAL_OFFICE = re.compile(r"(?:(?:First\s+)?(?:Deputy|Vice)[\s-]+)?(?:Prime\s+)?Minister\s+of\s+[A-Z]", re.I)
+_NATIONAL_OFFICE = re.compile(r"(?:(?:First\s+)?(?:Deputy|Vice)[\s-]+)?(?:(?:Prime\s+)?Minister\s+of\s+[A-Z]|Prime\s+Minister$)", re.I)
 
 
 def role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, dict, int, int, float]]:
@@ -284,8 +311,8 @@ def role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, di
         if f["country"] is None and f["organization"] is None:
             f["country"] = _known_country(f["person"], f["role"])
         if f["country"] is None and f["organization"] is None and _NATIONAL_OFFICE.match(f["role"]):
-            # "Minister of Economic Development and Trade X" in a Tajik article: a national office
-            # of the country the article is about.
+            # "Minister of Economic Development and Trade X", "Deputy Prime Minister X" in a Tajik
+            # article: a national office of the country the article is about.
             f["country"] = home_country(ctx)
     return out
 
@@ -375,6 +402,7 @@ def _role_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, d
             # Whole-word title sanity: at least one title word, not a long clause.
             if len(title.split()) > 12:
                 continue
+
             persons.append(name)
             fields = {"person": name, "role": title, "organization": org, "country": country}
             out.append(("role", fields, ea, max(eb, ea + 1), 0.8))
