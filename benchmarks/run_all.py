@@ -16,7 +16,7 @@ import platform
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -52,7 +52,7 @@ def machine() -> list[str]:
     except ImportError:
         qt = "PySide6 not installed"
     return [
-        f"date:    {datetime.now(timezone.utc).isoformat(timespec='seconds')}",
+        f"date:    {datetime.now(UTC).isoformat(timespec='seconds')}",
         f"cpu:     {cpu} × {os.cpu_count()} (nproc {len(os.sched_getaffinity(0))})",
         f"ram:     {ram}",
         f"os:      {platform.platform()}",

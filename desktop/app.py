@@ -178,18 +178,18 @@ def smoke(argv: Sequence[str]) -> int:
         if ids and extract and n_highlights == 0:
             problems.append("no highlights in the first document")
         if window.facts_view is None:
-            notes.append("facts table absent")
+            problems.append("facts table absent")
         window.charts_dock.show()
         window.charts_dock.raise_()
         app.processEvents()
         if window.charts_view:
             notes.append("charts ok")
         else:
-            notes.append("charts absent")
+            problems.append("charts absent")
         try:
             xlsx = importlib.import_module("desktop.core.export.xlsx")
         except ModuleNotFoundError:
-            notes.append("export absent")
+            problems.append("export absent")
         else:
             out = Path(tmp) / "smoke.xlsx"
             try:

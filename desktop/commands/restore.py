@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC
 from pathlib import Path
 
 from desktop.cli import EXIT_ERROR, EXIT_OK
@@ -56,9 +57,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _created(path: Path):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     try:
-        return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
     except OSError:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)

@@ -8,7 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -94,7 +94,7 @@ def test_new_project_is_not_backed_up(tmp_path):
 
 
 def test_rotation_keeps_the_newest_five(proj):
-    t0 = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
+    t0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
     made = [make_backup(proj, now=t0 + timedelta(minutes=11 * i)) for i in range(8)]
     assert all(made)
     kept = list_backups(proj)
@@ -113,7 +113,7 @@ def test_background_backup(proj):
 
 
 def test_latest_good_backup_skips_damaged_ones(proj):
-    t0 = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
+    t0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
     older = make_backup(proj, now=t0)
     newer = make_backup(proj, now=t0 + timedelta(hours=1))
     with newer.path.open("r+b") as fh:
@@ -284,7 +284,7 @@ def test_cli_reports_damage_and_restores(proj, capsys):
 
 
 def test_cli_restores_a_chosen_backup(proj, capsys):
-    t0 = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
+    t0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
     older = make_backup(proj, now=t0)
     with Project(proj) as p, p.transaction() as c:
         c.execute("DELETE FROM facts")

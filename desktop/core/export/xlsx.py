@@ -42,7 +42,7 @@ import time
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -439,7 +439,7 @@ def export_workbook(
     if path.suffix.lower() != ".xlsx":
         path = path.with_name(path.name + ".xlsx") if not path.suffix else path
     data = ExportData(project, fact_ids, only_reviewed)
-    exported_at = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    exported_at = datetime.now(UTC).astimezone().isoformat(timespec="seconds")
     total = max(data.n_rows(), 1)
     done = 0
     counts: dict[str, int] = {}

@@ -26,7 +26,7 @@ import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.core.store.project import ProjectError, check_project_file
@@ -89,7 +89,7 @@ def list_backups(project_path: str | Path) -> list[Backup]:
         if not m:
             continue
         try:
-            created = datetime.strptime(m["stamp"], _STAMP).replace(tzinfo=timezone.utc)
+            created = datetime.strptime(m["stamp"], _STAMP).replace(tzinfo=UTC)
         except ValueError:
             continue
         out.append((created, int(m["n"] or 0), Backup(folder / name, created)))
@@ -144,7 +144,7 @@ def make_backup(
     Raises :class:`ProjectError` if the backup cannot be written (the project is untouched).
     """
     project_path = Path(project_path)
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     existing = list_backups(project_path)
     if existing and min_interval > 0:
         age = (now - existing[0].created).total_seconds()

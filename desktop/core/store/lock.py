@@ -27,7 +27,7 @@ import os
 import socket
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.core.store.project import ProjectError
@@ -165,7 +165,7 @@ def acquire_lock(project_path: str | Path) -> ProjectLock:
             return mine
     path = lock_path(project_path)
     if fcntl is None:
-        info = LockInfo(os.getpid(), socket.gethostname(), datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        info = LockInfo(os.getpid(), socket.gethostname(), datetime.now(UTC).isoformat(timespec="seconds"))
         return ProjectLock(project_path, None, info, supported=False)
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
@@ -173,7 +173,7 @@ def acquire_lock(project_path: str | Path) -> ProjectLock:
         raise ProjectError(
             f"Cannot lock {project_path.name}: {err.strerror or err} ({path.parent})"
         ) from None
-    info = LockInfo(os.getpid(), socket.gethostname(), datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    info = LockInfo(os.getpid(), socket.gethostname(), datetime.now(UTC).isoformat(timespec="seconds"))
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as err:
