@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 
 INVEST_CUE = re.compile(
+    # The lookahead on first letters is only for speed (every alternative starts with one of them).
+    r"\b(?=[fdoactimpgnlveFDOACTIMPGNLVE])(?:"
     r"\b(?:(?:foreign|direct|outbound|overseas|accumulated|cumulative|total|inward|outward)\s+)*"
     r"(?:invest(?:ment|ments|ed|s|ing)?|FDI|ODI|capital\s+inflows?)\b"
     r"|\b(?:agreements?|deals?|contracts?|documents?|memorand(?:um|a)|projects?|investment\s+projects?|"
     r"portfolio|packages?)\s+(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of|totall?ing|amounting\s+to)"
     r"|\bportfolio\s+of\s+(?:[\w-]+\s+){0,2}(?:projects|deals|agreements)\b"
     r"|\b(?:gross\s+|net\s+|FDI\s+)?inflows?\b|\bloans?\b|\bfinancing\b|\bcredit\s+line|\b(?:to\s+)?cost(?:s|ing)?\b|\bvalued\s+at\b|\bestimated\s+at\b"
-    r"|\bgrants?\b|\b(?:financial|economic|development)\s+(?:aid|assistance)\b|\bpledg(?:ed|es|ing)\b",
+    r"|\bgrants?\b|\b(?:financial|economic|development)\s+(?:aid|assistance)\b|\bpledg(?:ed|es|ing)\b)",
     re.I,
 )
 # A cost or valuation cue: with no investing party in its clause, the figure is what a project

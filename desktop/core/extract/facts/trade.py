@@ -67,7 +67,7 @@ from desktop.core.extract.facts.money import Money
 from desktop.core.extract.facts.periods import stock_period
 
 TRADE_CUE = re.compile(
-    r"\b(?:(?:foreign|bilateral|mutual|total|two-way|overall|external|cross-border)\s+)?"
+    r"\b(?=[fbmtoecisFBMTOECIS])(?:(?:foreign|bilateral|mutual|total|two-way|overall|external|cross-border)\s+)?"
     r"(?:(?:import\s+and\s+export|export\s+and\s+import|imports?\s+and\s+exports?|exports?\s+and\s+imports?|trade)"
     r"(?:\s+(?:volume|value|turnover|totall?ed|amounted|reached|stood))?"
     r"|(?:commodity|goods|trade|merchandise)\s+turnover|turnover"
