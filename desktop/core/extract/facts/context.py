@@ -18,6 +18,24 @@ from desktop.core.model import Span, Zone
 
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'&-]*(?:\s+(?:of|for|and|the|on|de|[A-Z][\w’'&-]*)){1,10})\s*\(([A-Z][A-Za-z&]{1,9})\)")
 
+_PAREN_ACR = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+def _acronym_defs(body: str) -> list[re.Match]:
+    """The matches of ``_ACRONYM_DEF`` in ``body``, found from the parentheses backwards (a cheap
+    scan for "(ABC)" first instead of trying the long-name pattern at every capital)."""
+    out = []
+    floor = 0
+    for p in _PAREN_ACR.finditer(body):
+        lo = max(floor, p.start() - 400)
+        for m in _ACRONYM_DEF.finditer(body, lo, p.end()):
+            if m.end() == p.end():
+                out.append(m)
+                floor = m.end()
+                break
+    return out
+
+
 _TAIL_CHROME = re.compile(
     r"^[ \t]*(?:Related\s+(?:news|articles|stories|posts|content)|Read\s+(?:also|more)|More\s+(?:news|stories|on\s+this\s+topic)|"
     r"See\s+also|Recommended|Most\s+read|Latest\s+news)[ \t]*:?[ \t]*$",
@@ -113,7 +131,7 @@ def build_context(text: str, entities: Sequence[Span], published: str | None, zo
         sentences.append(Sentence(a, b, [e for e in ents[lo:hi] if e.end <= b], len(sentences), para))
     body = "".join(text[s.start:s.end] + "\n" for s in sentences) if zs else text
     acronyms = {}
-    for m in _ACRONYM_DEF.finditer(body):
+    for m in _acronym_defs(body):
         long, short = m.group(1).strip(), m.group(2)
         toks = long.split()
         for k in range(len(toks) - 1, -1, -1):
