@@ -256,3 +256,9 @@ def test_role_organisations_their_country_and_a_bare_deputy_prime_minister():
     assert got["Roman Sklyar"]["country"] == "KAZ"
     assert got["Zhou Lin"]["country"] == "CHN"
     assert got["Song Hailiang"]["organization"] in ("CEEC", "China Energy Engineering Corp")
+
+
+def test_an_approximate_change_makes_the_indicator_approximate():
+    (f,) = facts("Turkmenistan exported 2.1 million tonnes of cotton to Turkey in 2024, around 5% more than a year earlier.",
+                 ftype="indicator")
+    assert (f["qualifier"], f["change_pct"]) == ("about", 5)

@@ -965,7 +965,8 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             "subject": subject, "metric": metric, "value": num, "unit": unit, "period": period,
             "period_text": period_text, "change_pct": change.value if change else None,
             "qualifier": qualifier_before(text, a, sent.start) or (
-                "over" if re.search(r"\ban\s+over\s*$", text[max(0, a - 10):a]) else None),
+                "over" if re.search(r"\ban\s+over\s*$", text[max(0, a - 10):a]) else None) or (
+                change.qualifier if change else None),  # "roughly 4% less": the seeds' trade precedent
         }
         out.append(("indicator", fields, sent.start, sent.end, 0.6))
         base = _BASE.match(text, end, sent.end)
