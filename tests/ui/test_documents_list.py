@@ -205,3 +205,34 @@ def test_the_facts_table_can_load_in_the_background_and_keeps_changes_made_meanw
     rows = {r.id: r for r in view.model.query.all_rows()}
     assert set(rows) == {f.id for d in (d1, d2) for f in project.facts(d)}
     assert rows[fid].status == "accepted"
+
+
+def test_the_window_hands_the_gil_over_sooner_only_while_importing(qtbot, project, make_window, tmp_path):
+    import sys
+
+    from desktop.ui.main_window import IMPORT_SWITCH_INTERVAL
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"n{i}.txt").write_text(f"Report {i}\n\nText number {i}.\n", encoding="utf-8")
+    before = sys.getswitchinterval()
+    w = make_window(project)
+    w.start_import([str(folder)], extract=False)
+    assert sys.getswitchinterval() == pytest.approx(IMPORT_SWITCH_INTERVAL)
+    qtbot.waitUntil(lambda: w.import_worker is None, timeout=20000)
+    assert sys.getswitchinterval() == pytest.approx(before)
+
+
+def test_loaded_fact_rows_are_kept_out_of_the_cyclic_collector(qtbot, project):
+    import gc
+
+    from desktop.ui.facts.model import FactsTableModel
+
+    add(project, "One", n_facts=3)
+    gc.unfreeze()
+    model = FactsTableModel(Session(project))
+    try:
+        assert len(model.query) == 3 and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
