@@ -262,3 +262,21 @@ def test_an_approximate_change_makes_the_indicator_approximate():
     (f,) = facts("Turkmenistan exported 2.1 million tonnes of cotton to Turkey in 2024, around 5% more than a year earlier.",
                  ftype="indicator")
     assert (f["qualifier"], f["change_pct"]) == ("about", 5)
+
+
+def test_a_base_in_the_same_period_and_a_list_of_partners_with_amounts():
+    text = ("Tajikistan's trade with Iran amounted to $310 million in January-March 2025, up 9% from $284 million in the "
+            "same period of 2024.")
+    got = _trade(facts(text, ftype="trade"))
+    assert ("TJK", "IRN", "total", 284e6, "2024-01/2024-03") in got
+    text = ("Turkey's trade with Central Asia reached $12 billion in 2024. Kazakhstan was Turkey's largest trading partner with "
+            "$6.1 billion, followed by Uzbekistan with $3.9 billion and Turkmenistan with $1.2 billion.")
+    got = _trade(facts(text, ftype="trade"))
+    assert ("TUR", "TKM", "total", 1.2e9, "2024") in got
+
+
+def test_a_ranking_sentence_without_a_trade_word():
+    text = ("Turkey's trade with Central Asia reached $12 billion in 2024. Kazakhstan came first with $6.1 billion, "
+            "followed by Uzbekistan with $3.9 billion and Turkmenistan with $1.2 billion.")
+    got = _trade(facts(text, ftype="trade"))
+    assert ("TUR", "UZB", "total", 3.9e9, "2024") in got and ("TUR", "TKM", "total", 1.2e9, "2024") in got

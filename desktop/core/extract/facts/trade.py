@@ -30,7 +30,10 @@ Conventions, from the seeds' precedent and the guidelines:
   a cost of $349 million" → "cost of the dushanbe-2 thermal power plant", the home country's).
 - A ranking after a total ("Russia followed with $8.7 billion, and Kazakhstan came third with $3.5
   billion") gives siblings of the last total (same reporter, flow, period; the named partner);
-  "X remained China's largest trading partner … with $43.8 billion" is a trade figure.
+  "X remained China's largest trading partner … with $43.8 billion" is a trade figure, and each
+  further "… and Uzbekistan with $13.8 billion" / "followed by X with $N" a sibling of it.
+- "up 4.1% from $20.46 billion in the same period of 2023": the base amount is a figure of the same
+  months in that year (a year before when the year is not stated).
 - An undirected trade figure ("Trade with Turkmenistan reached …") takes the reporter of the trade
   just before it (same or next paragraph), else the home country; an undated one takes the period
   of the last trade figure with the same reporter in the same or the previous paragraph.
@@ -111,6 +114,7 @@ _SERIES_GAP = re.compile(
     r"(?:(?:about|around|roughly|nearly|some|almost|over|more\s+than|less\s+than|approximately|just|only)\s+)?$",
     re.I,
 )
+_SAME_PERIOD = re.compile(r"\s+(?:in|during|for)\s+the\s+same\s+period\s+(?:(?:of|in)\s+((?:19|20)\d\d)|(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago))", re.I)
 _OWN_PERIOD = re.compile(
     r"\s+(?:in|for|during)\s+(?:the\s+|all\s+of\s+)?(?:(?:19|20)\d\d\b|(?:first|second|third|fourth|same|previous)\b|[HQ][1-4]\s+(?:19|20)\d\d\b|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.;,]{0,14}(?:19|20)\d\d\b)",
@@ -346,6 +350,9 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
     if not taken:
         return []
     series = _series(text, main, taken)
+    in_series = {id(x) for v in series.values() for x in v}
+    taken_ids = {id(x) for x in taken.values()}
+    extra = [m for m in main if id(m) not in taken_ids and id(m) not in in_series]
     dates = sentence_dates(ctx, sent)
     source = recent_source(ctx, sent)
     exclude = [(m.start, m.end) for m in monies] + excluded_spans(sent, ("ORG", "EVENT", "INITIATIVE", "PERSON"))
@@ -500,12 +507,33 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         for sm in series.get(id(money), ()):
             # "…, up from about $31 billion in 2022": the same parties, the amount's own period.
             p2, pt2 = pick_period(ctx, sent, dates, sm.end, min(sent.end, sm.end + 40), sm.end, stock)
+            same = _SAME_PERIOD.match(text, sm.end) if fields["period"] else None
+            if same:
+                # "up 4.1% from $20.46 billion in the same period of 2023": the figure's months a year before.
+                year = same.group(1) or str(int(fields["period"][:4]) - 1)
+                p2, pt2 = re.sub(r"(?:19|20)\d\d", year, fields["period"]), " ".join(same.group(0).split()[2:])
             if p2 is None or p2 == fields["period"]:
                 continue
             f2 = {**fields, "period": stock_period(p2) if stock else p2, "period_text": pt2, "value": sm.value,
                   "currency": sm.currency, "value_usd": sm.value if sm.currency == "USD" else None,
                   "change_pct": None, "qualifier": qualifier_before(text, sm.start, money.end)}
             out.append((kind_type, f2, sent.start, sent.end, round(conf - 0.05, 2)))
+    for m in extra:
+        # "…, followed by Kyrgyzstan with 22.7 billion dollars and Uzbekistan with 13.8 billion dollars":
+        # a further partner of the same list, a sibling of the trade figure before it.
+        w = _AND_WITH.search(text, max(sent.start, m.start - 50), m.start)
+        prev = next((f for f in reversed(out) if f[0] == "trade" and f[1]["value"] != m.value), None)
+        if not w or prev is None:
+            continue
+        from desktop.core.extract.facts.parties import lookup
+
+        code = lookup(w.group("who"))
+        if not code or code == prev[1]["reporter"]:
+            continue
+        f2 = {**prev[1], "partner": code, "value": m.value, "currency": m.currency,
+              "value_usd": m.value if m.currency == "USD" else None, "change_pct": None,
+              "qualifier": qualifier_before(text, m.start, sent.start)}
+        out.append(("trade", f2, sent.start, sent.end, 0.6))
     return out
 
 
@@ -599,7 +627,9 @@ def _rank_siblings(ctx: DocContext, sent: Sentence, monies: list[Money]) -> list
     parent = last[0]
     out = []
     for money in monies:
-        r = _RANK.search(text, max(sent.start, money.start - 60), money.start)
+        lo = max(sent.start, money.start - 60)
+        r = (_RANK.search(text, lo, money.start) or _AND_WITH.search(text, lo, money.start)
+             or _FOLLOWED.search(text, lo, money.start))
         code = lookup(r.group("who")) if r else None
         if not code or code in (parent["reporter"], "WORLD"):
             continue
@@ -608,6 +638,14 @@ def _rank_siblings(ctx: DocContext, sent: Sentence, monies: list[Money]) -> list
                   "qualifier": qualifier_before(text, money.start, sent.start)}
         out.append(("trade", fields, sent.start, sent.end, 0.6))
     return out
+
+
+_FOLLOWED = re.compile(
+    r"\b(?:followed|trailed)\s+by\s+(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:with|at)\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|almost|some)\s+)?$")
+_AND_WITH = re.compile(
+    r"(?:,\s*|\s+and\s+)(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:with|at)\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|almost|some)\s+)?$")
 
 
 def is_conversion(text: str, sent: Sentence, m: Money, prev: Money | None) -> bool:
