@@ -280,3 +280,11 @@ def test_a_ranking_sentence_without_a_trade_word():
             "followed by Uzbekistan with $3.9 billion and Turkmenistan with $1.2 billion.")
     got = _trade(facts(text, ftype="trade"))
     assert ("TUR", "UZB", "total", 3.9e9, "2024") in got and ("TUR", "TKM", "total", 1.2e9, "2024") in got
+
+
+def test_a_forecast_quantity_and_its_current_level():
+    text = ("Analysts at Fitch forecast that Kazakh oil exports to China could reach 15 million tonnes a year by 2030, "
+            "up from the current level of about 11 million tonnes.")
+    got = {f["value"]: f for f in facts(text, ftype="indicator")}
+    assert got[15e6]["metric"] == "forecast kazakh oil exports to china" and got[15e6]["period"] == "2030"
+    assert got[11e6]["metric"] == "current kazakh oil exports to china" and got[11e6]["period"] is None

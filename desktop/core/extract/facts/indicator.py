@@ -22,6 +22,9 @@ such as GDP keep their capitals), without numbers or qualifiers:
 - goods moved by a verb ("China imported 33.1 bcm of pipeline gas from Turkmenistan", "shipped
   305,000 cars and trucks to Central Asia") → "pipeline gas imported from turkmenistan", "cars and
   trucks shipped to central asia" (a count of cars and trucks is one of "vehicles");
+- a forecast quantity ("analysts forecast that Turkmen exports to China could reach 65 bcm a year by
+  2030") → "forecast turkmen exports to china", period the target year; "up from the current level
+  of around 35 bcm" → "current turkmen exports to china", no period;
 - a capacity before a facility ("a 1 GW solar power plant in the Samarkand region") → "capacity of
   solar power plant in the samarkand region";
 - growth multiples ("100-fold", "fivefold", "seven times", "grew 2.3 times", "doubled") → unit
@@ -731,6 +734,42 @@ _GOODS_OF = re.compile(
     r"(?:\s*((?:from|to)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?")
 
 
+_CURRENT = re.compile(r"\b(?:the\s+)?current\s+(?:level|volume|figure)\s+of\s+(?:(?:about|around|some|roughly|nearly)\s+)?$", re.I)
+
+
+def _forecast_metric(ctx: DocContext, sent: Sentence, a: int, end: int) -> str | None:
+    """"Analysts forecast that Turkmen exports to China could reach 65 bcm a year by 2030" →
+    "forecast turkmen exports to china" (the trade rule for money, :func:`target_indicator`, for
+    quantities); "…, up from the current level of around 35 bcm" → "current turkmen exports to
+    china". The year comes from the period rules ("by 2030")."""
+    from desktop.core.extract.facts.trade import _DETERMINER, _GOAL, _SAID
+
+    text = ctx.text
+    cur = _CURRENT.search(text, max(sent.start, a - 40), a)
+    g = _GOAL.search(text, max(sent.start, (cur.start() if cur else a) - 300 if cur else a - 110), cur.start() if cur else a)
+    if cur:
+        g = None
+        for g2 in re.finditer(r"\b(?:could|may|might|(?:is|are)\s+(?:expected|forecast|projected|set|likely)\s+to)\s+"
+                              r"(?:top|reach|exceed|hit|surpass|rise\s+to|grow\s+to)\b", text[sent.start:cur.start()]):
+            g = g2
+        if g is None:
+            return None
+        head_end = sent.start + g.start()
+    else:
+        if not g or not g.group("fc"):
+            return None
+        head_end = g.start()
+    head = text[sent.start:head_end]
+    cut = max(head.rfind(","), head.rfind('"'), head.rfind("“"))
+    said = _SAID.search(head, cut + 1)
+    what = head[(said.end() if said else cut + 1):].strip()
+    what = re.sub(r"^(?:and|but|while|that)\s+", "", what, flags=re.I)
+    what = _DETERMINER.sub("", what).strip()
+    if not what or len(what.split()) > 8:
+        return None
+    return f"{'current' if cur else 'forecast'} {what}"
+
+
 def _verb_goods(text: str, sent: Sentence, a: int, end: int) -> str | None:
     """"China imported 33.1 bcm of pipeline gas from Turkmenistan" → "pipeline gas imported from
     turkmenistan"; "Uzbekistan supplied 3.2 bcm of natural gas to China" → "natural gas supplied to
@@ -847,7 +886,10 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             rel = None if mb else _WHICH_VERB.search(text, max(sent.start, a - 160), a)
             lead = _lead_metric(text, sent, a)
             goods = _verb_goods(text, sent, a, m.end())
-            if goods:
+            fc = _forecast_metric(ctx, sent, a, m.end())
+            if fc:
+                metric, thing, mb, rel = fc, None, None, None
+            elif goods:
                 metric, thing, mb, rel = goods, None, None, None
             elif lead:
                 # "Grain exports to China reached 1.1 million tonnes": the clause subject is the metric.
@@ -957,6 +999,8 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
         if subject is None and unit == "fold":
             subject = _between_first(text, sent, parties, a)
         subject = _owner_fix(ctx, sent, parties, subject, a, end, metric)
+        if metric.startswith("current "):
+            period, period_text = None, None  # "the current level": not the forecast's year
         if period is None and not dates and _FLOW_METRIC.search(metric) and not _NO_CARRY.search(text, sent.start, sent.end):
             period, period_text = ctx.cache.get("fig_period", (None, None))
         elif period and dates:

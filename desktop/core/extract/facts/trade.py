@@ -550,7 +550,7 @@ _GOAL = re.compile(
 _GOAL_YEAR = re.compile(r"\s+(?:by|in|until|before)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b")
 _GOAL_SPAN = re.compile(r"\b(?:over|in|within|during)\s+the\s+(next\s+(?:\w+\s+)?(?:years?|months?|decade))\b", re.I)
 _GOAL_OF = re.compile(r"\s+(?:of|in)\s+((?:(?!(?:over|in|by|to|and|from|within|during|for|the)\b)[a-z][\w-]*\s*){1,3})")
-_SAID = re.compile(r".*\b(?:say|says|said|expect|expects|believe|believes|think|thinks|estimate|estimates)\s+(?:that\s+)?", re.I)
+_SAID = re.compile(r".*\b(?:say|says|said|expect|expects|believe|believes|think|thinks|estimate|estimates|forecast|forecasts|predict|predicts|project|projects)\s+(?:that\s+)?", re.I)
 _DETERMINER = re.compile(r"^(?:the\s+)?(?:(?:[A-Za-z]+(?:'s|’s)|its|their|our|his|her)\s+)?", re.I)
 
 
