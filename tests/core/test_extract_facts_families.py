@@ -288,3 +288,20 @@ def test_a_forecast_quantity_and_its_current_level():
     got = {f["value"]: f for f in facts(text, ftype="indicator")}
     assert got[15e6]["metric"] == "forecast kazakh oil exports to china" and got[15e6]["period"] == "2030"
     assert got[11e6]["metric"] == "current kazakh oil exports to china" and got[11e6]["period"] is None
+
+
+# ----------------------------------------------------------------------------- events
+
+
+def test_an_event_named_after_its_city_and_running_until_a_weekday():
+    from desktop.core.model import Span
+
+    text = ("Deals worth $2 billion were signed at the 2nd Almaty Investment Forum, which opened on Thursday and "
+            "will run until Friday, the ministry said.")
+    ents = []
+    for label, part in (("EVENT", "2nd Almaty Investment Forum"), ("DATE", "Thursday"), ("DATE", "Friday")):
+        i = text.index(part)
+        ents.append(Span(i, i + len(part), label, part, "test"))
+    got = [f.fields for f in extract_facts(text, ents, "2025-10-10", []) if f.type == "event"]
+    assert got == [{"name": "2nd Almaty Investment Forum", "start": "2025-10-09", "end": "2025-10-10",
+                    "location": "Almaty", "country": "KAZ"}]

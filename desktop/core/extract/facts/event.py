@@ -16,9 +16,11 @@ Conventions (guidelines, "Decisions taken while annotating the seeds"):
 - start/end: a day or day range; a year missing from the date comes from a year in the same
   sentence, else from ``published`` (the month after the publication month → the year before);
   a weekday resolves against ``published``; a month or year alone gives no start.
+- "opened on Thursday and will run until Friday": the end is the day after "until/through".
 - location: the named city after the mention ("… Summit in Astana"), never an all-caps
   dateline; with no city, ``country`` still comes from "in <Country>" after the mention or from
-  the host ("Kazakhstan is due to host the …").
+  the host ("Kazakhstan is due to host the …"); with none at all, a city in the event's own name
+  ("3rd Tashkent International Investment Forum" → Tashkent, UZB).
 """
 
 from __future__ import annotations
@@ -149,8 +151,20 @@ def _dates(ctx: DocContext, sent: Sentence, dates: list) -> tuple[str | None, st
             y = int(s[:4]) - 1
             s, e = f"{y}{s[4:]}", (f"{y}{e[4:]}" if e else e)
         if s:
+            if e in (None, s):
+                # "opened on Thursday and will run until Friday": the end from the other day.
+                for d2 in dates:
+                    if d2 is d or not _UNTIL.search(ctx.text, max(sent.start, d2.start - 12), d2.start):
+                        continue
+                    s2, _e2 = resolve_dates(d2.text, ctx.published, cy)
+                    if s2 and s2 > s and s2[:4] == s[:4]:
+                        e = s2
+                        break
             return s, e
     return None, None
+
+
+_UNTIL = re.compile(r"\b(?:until|till|through|to)\s+$")
 
 
 def _place(ctx: DocContext, sent: Sentence, ev_end: int) -> tuple[str | None, str | None]:
@@ -228,6 +242,14 @@ def event_facts(ctx: DocContext, sentences: list[Sentence]) -> list[tuple[str, d
             fields = {"name": name, "start": start, "end": end, "location": location, "country": country}
             conf = 0.8 if (start or location) else 0.6
             out.append(("event", fields, sent.start, sent.end, conf))
+    for _t, f, *_rest in out:
+        if f["location"] is None:
+            # "3rd Tashkent International Investment Forum": the city in the name hosts it.
+            for m in re.finditer(r"\b[A-Z][a-z'’-]+", f["name"]):
+                code, kind = location_country(m.group())
+                if kind == "city" and code:
+                    f["location"], f["country"] = m.group(), f["country"] or code
+                    break
     return out
 
 
