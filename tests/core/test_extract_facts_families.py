@@ -305,3 +305,20 @@ def test_an_event_named_after_its_city_and_running_until_a_weekday():
     got = [f.fields for f in extract_facts(text, ents, "2025-10-10", []) if f.type == "event"]
     assert got == [{"name": "2nd Almaty Investment Forum", "start": "2025-10-09", "end": "2025-10-10",
                     "location": "Almaty", "country": "KAZ"}]
+
+
+# ----------------------------------------------------------------------------- what is no investment
+
+
+def test_domestic_investment_and_lending_are_indicators():
+    text = ("DUSHANBE, June 2, 2025 (Khovar) - Investment in fixed assets in Tajikistan grew 11% to 14 billion somoni "
+            "in 2024. Banks issued loans worth 5 billion somoni to farmers.")
+    assert facts(text, "2025-06-02", "investment") == []
+    got = {f["metric"]: f for f in facts(text, "2025-06-02", "indicator")}
+    assert got["investment in fixed assets"]["subject"] == "TJK"
+    assert got["loans to farmers"]["unit"] == "TJS"
+
+
+def test_a_dateline_day_is_no_period():
+    (f,) = facts("ASTANA, May 3, 2025 (Kazinform) - The new terminal is valued at $500 million.", "2025-05-03", "indicator")
+    assert f["period"] is None

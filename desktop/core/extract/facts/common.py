@@ -151,12 +151,14 @@ _REPORTED = re.compile(
     r"disclosed|released)\s+(?:\w+\s+)?(?:on\s+)?(?:\d{1,2}\s+)?$"
 )
 _WEEKDAY_ONLY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:and|to|-)\s+\w+day)?", re.I)
+_DATELINE_HEAD = re.compile(r"[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+)?,\s+[^()\n]{3,30}?\s*\([^)\n]{2,30}\)\s*[-–—]")
 _DAY_LEVEL = re.compile(r"[A-Za-z]\.?\s+\d{1,2}(?!\d)|\b\d{1,2}\s+[A-Z][a-z]+|\d{4}-\d{2}-\d{2}")
 
 
 def pick_period(ctx: DocContext, sent: Sentence, dates: list[DateMention], a: int, b: int, pos: int,
                 stock: bool = False) -> tuple[str | None, str | None]:
-    """(period, period_text) for a figure at ``pos`` in clause text[a:b]; the nearest usable DATE."""
+    """(period, period_text) for a figure at ``pos`` in clause text[a:b]; the nearest usable DATE
+    (never the day of a dateline, "ASTANA, May 3, 2025 (Kazinform) -")."""
     text = ctx.text
     cands = []
     for d in dates:
@@ -173,6 +175,8 @@ def pick_period(ctx: DocContext, sent: Sentence, dates: list[DateMention], a: in
             continue  # "Daryo reported on 2 March 2024": the day of reporting
         if _WEEKDAY_ONLY.fullmatch(d.text.strip()):
             continue  # "said Thursday": the day of reporting, never a period
+        if d.start - sent.start < 40 and _DATELINE_HEAD.match(text, sent.start, d.end + 30) and _DAY_LEVEL.search(d.text):
+            continue  # "ASTANA, May 3, 2025 (Kazinform) -": the day of the report, never a period
         in_clause = a <= d.start < b
         dist = d.start - pos if d.start >= pos else (pos - d.end) * 1.5
         day = bool(_DAY_LEVEL.search(d.text))

@@ -24,6 +24,9 @@ Conventions, from the seeds' precedent and the guidelines:
   the new partner.
 - An amount that restates another in a second currency ("or 400 billion som", "corresponds to
   18 trillion tenge at the exchange rate") is no figure of its own.
+- A country's own investment or lending ("investment in fixed capital", "capital investments in the
+  economy", "loans … to small businesses") is an indicator of that country (unit the currency), not a
+  cross-border investment.
 - A cost or valuation with no investing party in its clause ("Its cost has been estimated at
   $4.7 billion") is an indicator (metric "estimated cost", unit the currency), not an investment;
   a named facility that opens the sentence owns it ("The Dushanbe-2 thermal power plant, built … at
@@ -122,6 +125,14 @@ _OWN_PERIOD = re.compile(
 )
 
 
+# A country's own investment or lending (national accounts, bank credit), no cross-border investment.
+_DOMESTIC = re.compile(
+    r"\b(?:(?:capital\s+)?investments?\s+in\s+(?:fixed\s+(?:capital|assets)|the\s+(?:national\s+)?economy)|"
+    r"(?:fixed\s+)?capital\s+investments?|fixed\s+investment|"
+    r"loans?\s+(?:worth\s+[^.;]{0,30}?\s+)?to\s+(?:small\s+(?:and\s+medium[\w-]*\s+)?businesses|SMEs|entrepreneurs|farmers|"
+    r"households|the\s+population|residents|individuals))\b",
+    re.I,
+)
 _NEED = re.compile(
     r"(?:\bthat\s+|^|,\s+)(?P<what>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,8}?)\s+(?:will|would|could|may|might)?\s*"
     r"(?:requires?|needs?|call\s+for)\s+(?:(?:about|around|some|over|more\s+than|at\s+least|up\s+to)\s+)?$",
@@ -439,6 +450,18 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         else:
             if not parent_fields and COST_CUE.search(cue.text) and not [p for p in parties if p[1] != "adj"]:
                 out.append(_cost_indicator(ctx, sent, dates, a, b, money, qual))
+                continue
+            dom = _DOMESTIC.search(clause)
+            if not parent_fields and dom and not re.search(r"\b(?:foreign|FDI|direct)\b", dom.group(), re.I):
+                # "Investment in fixed capital rose 7% to 18 trillion tenge", "loans worth 3 trillion
+                # soums to small businesses": a country's own investment or lending, an indicator.
+                from desktop.core.extract.facts.role import home_country
+
+                own = [pm.code for pm, _c in parties if pm.code not in ("CA5", "WORLD")]
+                fields = {"subject": own[0] if own else home_country(ctx), "metric": re.sub(r"\s+worth\s+.*?\s+to\s+", " to ", " ".join(dom.group().lower().split())),
+                          "value": money.value, "unit": money.currency, "period": period, "period_text": period_text,
+                          "change_pct": change.value if change else None, "qualifier": qual}
+                out.append(("indicator", fields, sent.start, sent.end, 0.55))
                 continue
             need = _NEED.search(text, max(sent.start, money.start - 120), money.start)
             if not parent_fields and need and not [p for p in parties if p[1] in ("from", "poss", "dem", "by")]:
