@@ -322,3 +322,12 @@ def test_domestic_investment_and_lending_are_indicators():
 def test_a_dateline_day_is_no_period():
     (f,) = facts("ASTANA, May 3, 2025 (Kazinform) - The new terminal is valued at $500 million.", "2025-05-03", "indicator")
     assert f["period"] is None
+
+
+def test_goods_carried_take_the_period_of_the_count_before_and_a_railway_company_is_no_route():
+    text = ("ALMATY, Feb 3, 2025 (Kazinform) - The number of container trains passing through the Dostyk station hit "
+            "a record 5,100 last year. The trains carried 2.2 million tonnes of cargo, the operator said on Monday.\n\n"
+            "Coal shipments to China grew 5% to 3.1 million tonnes, according to the national railway company KTZ.")
+    got = {f["value"]: f for f in facts(text, "2025-02-03", "indicator")}
+    assert got[2.2e6]["metric"] == "cargo carried by trains" and got[2.2e6]["period"] == "2024"
+    assert got[3.1e6]["subject"] == "KAZ"

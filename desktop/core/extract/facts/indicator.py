@@ -317,7 +317,7 @@ def share_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, int]])
         subject = own[0].code if own else (anyp[0].code if anyp else None)
         dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, m.end())
-        if period is None and not dates and not _NO_CARRY.search(text, sent.start, sent.end):
+        if period is None and not _NO_CARRY.search(text, sent.start, sent.end):
             period, period_text = ctx.cache.get("fig_period", (None, None))
         fields = {"subject": subject, "metric": metric_case(np_), "value": float(m.group("num")), "unit": "percent",
                   "period": period, "period_text": period_text, "change_pct": None,
@@ -362,7 +362,7 @@ def accounted_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, in
         subject = owner or home_country(ctx)
         dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, m.end())
-        if period is None and not dates and not _NO_CARRY.search(text, sent.start, sent.end):
+        if period is None and not _NO_CARRY.search(text, sent.start, sent.end):
             period, period_text = ctx.cache.get("fig_period", (None, None))
         fields = {"subject": subject, "metric": metric_case(f"share of {x} in {y}"), "value": float(m.group("num")),
                   "unit": "percent", "period": period, "period_text": period_text, "change_pct": None,
@@ -727,7 +727,7 @@ _COUNT_WAY = re.compile(r"\s+((?:from|to)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z
 
 
 _GOODS_VERB = re.compile(
-    r"\b(imported|exported|supplied|shipped|sold|delivered|purchased|bought|received|transported|pumped)\s+"
+    r"\b(imported|exported|supplied|shipped|sold|delivered|purchased|bought|received|transported|pumped|carried|handled)\s+"
     r"(?:(?:about|around|over|more\s+than|nearly|almost|some|roughly|a\s+record(?:\s+of)?)\s+)?$", re.I)
 _GOODS_OF = re.compile(
     r"\s*(?:\([^)]{1,12}\)\s*)?of\s+((?:(?!(?:from|to|in|via|through|by|and|for|worth|last|this|a|the)\b)[a-z][\w-]*\s*){1,3})"
@@ -795,12 +795,13 @@ _VEHICLE = re.compile(r"\b(?:cars|trucks|buses|vehicles|lorries)\b")
 _ORIGIN_NOUN = re.compile(r"\b(?:tourists|visitors|arrivals|travell?ers|passengers|students|migrants|parcels|cars|trucks|vehicles)\b")
 _DEM_CAPITAL = re.compile(r"\bwith\s+[A-Za-z][\w'’-]*\s+(?:capital|participation|investment|investors?|ownership)\b")
 # A thing of several countries: its figure belongs to none of them.
-_SHARED = re.compile(r"\b(?:between|pipelines?|railways?|rail\s+line|line|lines|route|corridor|highway|road|flights|countries|cities)\b"
+_SHARED = re.compile(r"\b(?:between|pipelines?|railways?(?!\s+(?:company|operator|authority|group|administration))|rail\s+line|line|lines|route|corridor|highway|road|flights|countries|cities)\b"
                      r"|\bfrom\s+[A-Z][^.;]{0,60}?\bto\s+[A-Z]", re.I)
 _IN_PLACE = re.compile(r"\b(?:lies|lie|located|situated|built|based|section|plant|farm|station|park|field|mine|deposit)\s+in\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+(?:region|province|oblast))?")
 # Flows (not levels): an undated one takes the period of the figure just before it.
 # A statement in someone's words or about the future is no figure of the period just reported.
-_NO_CARRY = re.compile(r"\b(?:told|said|says|noted|stressed|will|would|expected|designed|planned|can|could|capacity)\b")
+_NO_CARRY = re.compile(r"\b(?:told|(?:said|says|noted|stressed)\s+(?:that|the)|will|would|expected|designed|planned|can|could|"
+                       r"capacity)\b")
 _FLOW_METRIC = re.compile(
     r"\b(?:exports?|imports?|freight|cargo|shipments?|shipped|supplied|production|output|produced|carried|handled|goods|"
     r"trains|trips|tourists|visitors|arrivals|parcels|traffic|throughput|received)\b")
@@ -851,7 +852,9 @@ def _fallback_subject(ctx: DocContext, sent: Sentence, a: int, end: int, metric:
             return loc
     if metric in ("volume", "volumes", "capacity", "output", "traffic", "cargo", "throughput"):
         return None  # a bare measure word: the thing of the figure before (``_bare_metrics``)
-    if _SHARED.search(metric) or _SHARED.search(text, max(sent.start, a - 80), min(sent.end, end + 40)):
+    near = next((x for x in _SHARED.finditer(text, max(sent.start, a - 80), sent.end) if x.start() < end + 40), None) \
+        if not _SHARED.search(metric) else True
+    if near:
         return None
     return home_country(ctx)
 
@@ -886,6 +889,8 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
             rel = None if mb else _WHICH_VERB.search(text, max(sent.start, a - 160), a)
             lead = _lead_metric(text, sent, a)
             goods = _verb_goods(text, sent, a, m.end())
+            if goods and thing and goods.split()[-1] in ("carried", "handled", "transported", "shipped"):
+                goods = f"{goods} by {metric_case(thing)}"  # "The trains carried 6.4 million tonnes of goods"
             fc = _forecast_metric(ctx, sent, a, m.end())
             if fc:
                 metric, thing, mb, rel = fc, None, None, None
@@ -1001,7 +1006,7 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
         subject = _owner_fix(ctx, sent, parties, subject, a, end, metric)
         if metric.startswith("current "):
             period, period_text = None, None  # "the current level": not the forecast's year
-        if period is None and not dates and _FLOW_METRIC.search(metric) and not _NO_CARRY.search(text, sent.start, sent.end):
+        if period is None and _FLOW_METRIC.search(metric) and not _NO_CARRY.search(text, sent.start, min(sent.end, end + 30)):
             period, period_text = ctx.cache.get("fig_period", (None, None))
         elif period and dates:
             ctx.cache["fig_period"] = (period, period_text)
@@ -1033,6 +1038,8 @@ def indicator_facts(ctx: DocContext, sent: Sentence, blocked: list[tuple[int, in
         if dates is None:
             dates = sentence_dates(ctx, sent)
         period, period_text = pick_period(ctx, sent, dates, sent.start, sent.end, m.end())
+        if period and dates:
+            ctx.cache["fig_period"] = (period, period_text)
         head = re.split(r"\s+(?:from|to|in|of|along|via|through|with|at|on|by|sent|shipped|carried|operated|passing)\b", np_)[0].split()
         unit = next((w for w in reversed(head) if w.lower().endswith("s")), head[-1] if head else np_.split()[-1])
         origin = [(p, c) for p, c in parties if m.start("np") <= p.start < m.end("np") and c == "from"]
