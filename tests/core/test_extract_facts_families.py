@@ -331,3 +331,11 @@ def test_goods_carried_take_the_period_of_the_count_before_and_a_railway_company
     got = {f["value"]: f for f in facts(text, "2025-02-03", "indicator")}
     assert got[2.2e6]["metric"] == "cargo carried by trains" and got[2.2e6]["period"] == "2024"
     assert got[3.1e6]["subject"] == "KAZ"
+
+
+def test_a_change_named_by_a_noun_after_the_percentage():
+    (t,) = facts("Kyrgyz exports to Turkey were worth $95 million in 2024, a 12 percent decline caused by weaker gold sales.",
+                 ftype="trade")
+    assert t["change_pct"] == -12
+    (t,) = facts("Kazakh imports from Korea reached $2.3 billion in 2024, a 9% increase.", ftype="trade")
+    assert t["change_pct"] == 9

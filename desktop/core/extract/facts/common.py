@@ -60,7 +60,7 @@ def find_change(text: str, a: int, b: int, skip: tuple[tuple[int, int], ...] = (
             continue
         v = float(m.group(1))
         before = CHANGE_BEFORE.search(text, max(a, m.start() - 45), m.start())
-        after = CHANGE_AFTER.match(text[m.end(): min(b, m.end() + 40)])
+        after = CHANGE_AFTER.match(text[m.end(): min(b, m.end() + 40)]) or _CHANGE_NOUN.match(text, m.end(), b)
         if not before and not after:
             continue
         down = bool((before and before.group("down")) or (after and after.group("down") and not before))
@@ -73,6 +73,9 @@ def find_change(text: str, a: int, b: int, skip: tuple[tuple[int, int], ...] = (
     return None
 
 
+# "a 7 percent drop", "a 12% increase": the change named by a noun after the percentage.
+_CHANGE_NOUN = re.compile(r"\s*(?:(?P<up>increase|rise|growth|jump|gain|surge)|(?P<down>drop|decline|decrease|fall|contraction|slump))\b",
+                          re.I)
 _FRACTIONS = {"fifth": 20.0, "quarter": 25.0, "third": 33.3, "half": 50.0}
 _FRACTION_CHANGE = re.compile(
     r"\b(?:(?:rose|grew|increased|jumped|climbed|soared|surged|expanded)|(?P<down>fell|dropped|declined|decreased|shrank|slumped))"
