@@ -339,3 +339,11 @@ def test_a_change_named_by_a_noun_after_the_percentage():
     assert t["change_pct"] == -12
     (t,) = facts("Kazakh imports from Korea reached $2.3 billion in 2024, a 9% increase.", ftype="trade")
     assert t["change_pct"] == 9
+
+
+def test_a_growth_word_after_a_reporting_verb_names_its_thing():
+    text = ("TASHKENT, Dec 1, 2025 (UzA) - Experts note that imports of Korean household appliances more than "
+            "doubled this year.")
+    fold = [f for f in facts(text, "2025-12-01", "indicator") if f["unit"] == "fold"]
+    assert fold and fold[0]["metric"] == "growth of imports of korean household appliances"
+    assert (fold[0]["subject"], fold[0]["qualifier"]) == ("UZB", "over")

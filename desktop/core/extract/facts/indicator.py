@@ -173,7 +173,8 @@ _DATELINE = re.compile(r"[^\n]{0,120}?(?:\)\s*[-–—]{1,2}\s|\s--\s|\s—\s|\s
 _OPENING = re.compile(
     r"(?:(?:In|By|During|Over|Since|According\s+to|As\s+of|At|On|For|Last|This|Meanwhile|Also|However|Moreover|"
     r"Besides|Overall|Altogether|Currently|Today|Now|So\s+far|To\s+date|Earlier|Later)\b[^,]{0,80},\s*"
-    r"|[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?\s+(?:said|says|noted|stressed|added|announced|reported|told\s+\w+)\s+(?:that\s+)?)+"
+    r"|[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?\s+(?:said|says|noted|notes?|stressed|added|announced|reported|told\s+\w+|"
+    r"say|believes?|estimates?|expects?)\s+(?:that\s+)?)+"
 )
 _SUBJ_STOP = re.compile(
     r"\s[a-z]{3,}ed(?=\s+(?:a|an|the|to|that|its|their|on|with|about|up|over)\b)|,|\(|;|:|\s(?:which|that|who|whose|where|while)\b|\s(?:has|have|had|is|are|was|were|will|would|can|could|may|might|"
@@ -248,7 +249,10 @@ def _thing(ctx: DocContext, subj: tuple[str, int, int] | None, sent: Sentence | 
         return None
     if (any(c.isdigit() for c in bare) and not bare[:1].isupper()) or len(bare.split()) > 10:
         return None
-    return np_
+    return _TRAIL_QUAL.sub("", np_)  # "imports … more than [doubled]"
+
+
+_TRAIL_QUAL = re.compile(r"\s+(?:more\s+than|nearly|almost|about|around|roughly|over|some|also|have|has)$", re.I)
 
 
 def _singular(w: str) -> str:
@@ -261,7 +265,7 @@ _FOLD_OF = re.compile(
     r"\s+(?:in|of)\s+((?:(?!(?:since|from|compared|over|between|during|in|to|and|by|as)\b)[\w'’-]+\s*){1,5})", re.I)
 
 
-_OBJECT = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?((?:(?!(?:in|since|from|to|on|at|by|over|during|and|as|compared|"
+_OBJECT = re.compile(r"\s+(?!(?:this|that|last|next|each|every)\b)(?:the\s+|its\s+|their\s+)?((?:(?!(?:in|since|from|to|on|at|by|over|during|and|as|compared|"
                      r"year|within|after|between)\b)[a-z][\w-]*\s*){1,3})")
 
 
@@ -494,6 +498,7 @@ def fold_word_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, in
         if span:
             period, period_text = span
         fsubj = _subject(ctx, sent, parties, m.start()) or _between_first(text, sent, parties, m.start())
+        fsubj = _owner_fix(ctx, sent, parties, fsubj, m.start(), end, metric)
         fields = {"subject": fsubj, "metric": metric_case(metric), "value": value,
                   "unit": "fold", "period": period, "period_text": period_text, "change_pct": None,
                   "qualifier": qualifier_before(text, m.start("dbl") if m.group("dbl") else m.start(), sent.start)}
