@@ -347,3 +347,10 @@ def test_a_growth_word_after_a_reporting_verb_names_its_thing():
     fold = [f for f in facts(text, "2025-12-01", "indicator") if f["unit"] == "fold"]
     assert fold and fold[0]["metric"] == "growth of imports of korean household appliances"
     assert (fold[0]["subject"], fold[0]["qualifier"]) == ("UZB", "over")
+
+
+def test_the_date_of_a_comparison_base_is_not_the_figures():
+    text = ("The number of companies with Turkish capital operating in Kyrgyzstan rose to 820 as of July 1, "
+            "compared with 760 at the start of the year.")
+    (f,) = [x for x in facts(text, "2025-08-01", "indicator") if x["value"] == 820]
+    assert f["period"] == "2025-07"

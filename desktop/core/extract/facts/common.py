@@ -140,7 +140,9 @@ def sentence_dates(ctx: DocContext, sent: Sentence) -> list[DateMention]:
 
 _COMPARATIVE = re.compile(
     r"(?:(?:compared\s+(?:with|to)|than|from|versus|vs\.?|against|since|over\s+the\s+same\s+period\s+(?:of|in))\s+(?:the\s+|that\s+of\s+)?"
-    r"|same\s+(?:period|time|months?)\s+(?:of|in|last)\s+)$",
+    r"|same\s+(?:period|time|months?)\s+(?:of|in|last)\s+"
+    # "compared with 1,937 at the start of the year": the base's date, not the figure's
+    r"|(?:compared\s+(?:with|to)|from|versus|against)\s+(?:about\s+|around\s+)?[\d.,]+(?:\s+\w+)?\s+(?:at|in|on|by)\s+(?:the\s+)?)$",
     re.I,
 )
 
@@ -168,7 +170,7 @@ def pick_period(ctx: DocContext, sent: Sentence, dates: list[DateMention], a: in
         low = d.text.lower()
         if "same period" in low or "ago" in low or "decade" in low:
             continue
-        if _COMPARATIVE.search(text, max(sent.start, d.start - 20), d.start):
+        if _COMPARATIVE.search(text, max(sent.start, d.start - 45), d.start):
             continue
         if re.fullmatch(r"(?:19|20)\d\d", d.text.strip()) and re.match(r"\s*(?:-|–)?\s*(?:year|plan|strategy|agenda|vision)", text[d.end:d.end + 12], re.I):
             continue
