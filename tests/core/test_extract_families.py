@@ -224,3 +224,66 @@ def test_company_of_country_is_company_and_country():
     got = ents("Sinopec of China and Uzbekneftegaz of Uzbekistan signed a gas deal.")
     assert ("ORG", "Sinopec") in got and ("COUNTRY", "China") in got
     assert ("ORG", "Uzbekneftegaz") in got and ("COUNTRY", "Uzbekistan") in got
+
+
+# --------------------------------------------------------------------------- dates: parts of periods
+
+
+def test_early_late_month_is_one_date():
+    got = ents("The new freight terminal should open in late March, after tests in early February.")
+    assert ("DATE", "late March") in got and ("DATE", "early February") in got
+
+
+def test_first_days_of_a_month_is_one_date():
+    got = ents("In the first ten days of March, 41 trains crossed the border; the first day of the fair was busy.")
+    assert ("DATE", "first ten days of March") in got
+    assert ("DATE", "first day") in got
+
+
+def test_month_range_of_this_year_is_one_date():
+    got = ents("Exports in February–August of last year fell by 3%.")
+    assert ("DATE", "February–August of last year") in got
+
+
+def test_bare_same_period_and_a_particular_season():
+    got = ents("Coal shipments doubled over the same period and slowed during the winter.")
+    assert ("DATE", "same period") in got and ("DATE", "winter") in got
+
+
+def test_habitual_season_and_winter_wheat_are_no_dates():
+    got = ents("The plant heats homes in winter and farmers sow winter wheat.")
+    assert not any(label == "DATE" for label, _t in got)
+
+
+def test_historic_year_after_a_preposition():
+    got = ents("The caravanserai, built in 1742, was restored; the ferry carried 1742 passengers.")
+    assert [t for label, t in got if label == "DATE"] == ["1742"]
+
+
+# --------------------------------------------------------------------------- names of the field
+
+
+def test_consultancies_postal_and_logistics_companies():
+    got = ents("Rystad Energy and Chatham House analysts cited data from Uzbekistan Post and SF Express.")
+    for name in ("Rystad Energy", "Chatham House", "Uzbekistan Post", "SF Express"):
+        assert ("ORG", name) in got
+
+
+def test_listed_pipeline_keeps_its_head_noun():
+    got = ents("Gas flows through the Power of Siberia pipeline reached a record.")
+    assert ("INITIATIVE", "Power of Siberia pipeline") in got
+
+
+def test_possessive_country_after_of_is_not_inside_a_committee():
+    got = ents("The Water Resources Committee of Uzbekistan's Ministry of Agriculture approved the canal.")
+    assert ("ORG", "Water Resources Committee") in got and ("COUNTRY", "Uzbekistan") in got
+
+
+def test_cross_border_cooperation_centre_is_an_initiative():
+    got = ents("Traders met at the Kyrgyzstan-China Irkeshtam Boundary Cooperation Centre on Friday.")
+    assert ("INITIATIVE", "Kyrgyzstan-China Irkeshtam Boundary Cooperation Centre") in got
+
+
+def test_korean_hyphenated_given_name_after_a_title():
+    got = ents("Lotte Group Chairman Choi Seong-min visited Tashkent; the Chinese-made cranes arrived.")
+    assert ("PERSON", "Choi Seong-min") in got

@@ -477,11 +477,23 @@ def _clean_person(text: str, toks: list[tuple[int, int, str]], mask: _Mask) -> t
     last = toks[-1][2]
     if last.endswith(("'s", "’s")):
         e -= 2
-    if any(not _person_token(t[2].removesuffix("'s").removesuffix("’s")) for t in toks):
+    if any(
+        not _person_token(t[2].removesuffix("'s").removesuffix("’s"))
+        and not (i and _HYPHEN_GIVEN_RE.fullmatch(t[2].removesuffix("'s").removesuffix("’s")))
+        for i, t in enumerate(toks)
+    ):
         return None
     if mask.hit(s, e):
         return None
     return s, e
+
+
+# a Korean given name after the family name: "Kim Dong-cheol", "Lee Jae-yong" (its second
+# part is lower case); "-made", "-owned" and the like are modifiers, not names
+_HYPHEN_GIVEN_RE = re.compile(
+    r"[A-Z][a-z]{1,5}-(?!(?:made|owned|based|led|funded|backed|run|built|style|related|speaking|language|"
+    r"born|era|bound|oriented|type|class|level|scale|term|wide)$)[a-z]{2,5}"
+)
 
 
 def title_person(text: str, spans: list[Span]) -> list[Span]:
@@ -503,7 +515,11 @@ def title_person(text: str, spans: list[Span]) -> list[Span]:
         run: list[tuple[int, int, str]] = []
         while i < len(toks):
             t = toks[i][2]
-            if _name_token(t) or (t.endswith(("'s", "’s")) and is_cap_word(t)):
+            if (
+                _name_token(t)
+                or (t.endswith(("'s", "’s")) and is_cap_word(t))
+                or (len(run) == 1 and _HYPHEN_GIVEN_RE.fullmatch(t))
+            ):
                 run.append(toks[i])
                 if t.endswith(("'s", "’s")):
                     break
@@ -515,8 +531,10 @@ def title_person(text: str, spans: list[Span]) -> list[Span]:
 
         # the name ends a run of capitalised words: the person-like words at the end of the
         # first run (between connectors) that has two of them ("of Industry and Trade Denis Manturov")
-        def person_like(tok: tuple[int, int, str]) -> bool:
+        def person_like(tok: tuple[int, int, str], first: object = run[0] if run else None) -> bool:
             bare = tok[2].removesuffix("'s").removesuffix("’s")
+            if tok is not first and _HYPHEN_GIVEN_RE.fullmatch(bare):
+                return not mask.hit(tok[0], tok[1])
             return (
                 not mask.hit(tok[0], tok[1])
                 and _person_token(bare)
@@ -714,11 +732,14 @@ _UNDER_RE = re.compile(
     r"[^\S\n]of[^\S\n](?:the[^\S\n])?"
 )
 _OF_COUNTRY_RE = re.compile(r"[^\S\n]of[^\S\n](?:the[^\S\n])?")
+# "Committee of Kazakhstan's Ministry of …": the possessive country belongs to the next name
+_COUNTRY_POSSESSIVE_RE = re.compile(r"['’]s?(?![\w])")
 _IN_PLACE_RE = re.compile(r"[^\S\n]in[^\S\n](?:the[^\S\n])?")
 _COMPANY_SUFFIX_RE = re.compile(
     r"(?:(?:(?<=\bLtd)|(?<=\bInc)|(?<=\bCorp)|(?<=\bCo))\.)?"
     r"(?:(?:,[^\S\n]?|[^\S\n])(?:(?:Ltd|Inc|Corp|Co)\.?|LLC|LLP|JSC|PJSC|OJSC|CJSC|PLC|AG|GmbH|Limited)(?![\w]))*"
 )
+_BORDER_CENTRE_RE = re.compile(r"(?:Border|Boundary|Cross-[Bb]order)[^\S\n]+Cooperation[^\S\n]+Cent(?:er|re)$")
 _DIPLOMATIC = frozenset({"Embassy", "Consulate", "Consulate General", "Mission"})
 
 
@@ -729,10 +750,10 @@ def _org_qualifiers(
     Kazakhstan" after a head-only name, "under the President of Uzbekistan", "in Kazakhstan"
     after an embassy, and company suffixes ("Co., Ltd.", "JSC")."""
     m = _OF_COUNTRY_RE.match(text, end)
-    if m and m.end() in country_starts:
+    if m and m.end() in country_starts and not _COUNTRY_POSSESSIVE_RE.match(text, country_starts[m.end()]):
         end = country_starts[m.end()]
     m = _UNDER_RE.match(text, end)
-    if m and m.end() in country_starts:
+    if m and m.end() in country_starts and not _COUNTRY_POSSESSIVE_RE.match(text, country_starts[m.end()]):
         end = country_starts[m.end()]
     if head in _DIPLOMATIC:
         m = _IN_PLACE_RE.match(text, end)
@@ -1072,6 +1093,8 @@ def suffix_names(text: str, spans: list[Span]) -> list[Span]:
             continue  # "Meeting of the Cabinet of Ministers" is a meeting, not a named event
         if start == hs and end == he:
             continue
+        if label == "ORG" and _BORDER_CENTRE_RE.search(text, start, end):
+            label = "INITIATIVE"  # a cross-border cooperation centre is a zone, not a body
         out.append(_span(text, start, end, label, source))
     return out
 
@@ -1171,6 +1194,37 @@ def infrastructure(text: str, spans: list[Span]) -> list[Span]:
         for m in rx.finditer(text, max(0, h.start() - 72), h.end()):
             if m.end() == h.end():
                 out.append(_span(text, *m.span(), "INITIATIVE", "rule:infrastructure"))
+    return out
+
+
+_KIND_HEADS = frozenset({"pipeline", "railway", "highway", "corridor", "road"})
+_KIND_HEAD_RE = re.compile(r"[^\S\n]+(pipeline|railway|highway|corridor|road)(?![\w-])")
+
+
+@cache
+def _initiative_kinds() -> dict[str, str]:
+    """Surface → kind of listed initiatives whose kind is an infrastructure head noun."""
+    out: dict[str, str] = {}
+    for row in gazetteer.rows("initiatives"):
+        kind = (row.get("kind") or "").strip()
+        if kind in _KIND_HEADS:
+            for name in [row.get("name") or "", *gazetteer.split_aliases(row.get("aliases"))]:
+                for v in variants(name.strip()):
+                    out[v] = kind
+    return out
+
+
+def kind_head(text: str, spans: list[Span]) -> list[Span]:
+    """A listed pipeline/railway named with its own head noun is one INITIATIVE: "Power of
+    Siberia pipeline" (the head must be the row's kind: "Belt and Road project" stays apart)."""
+    kinds = _initiative_kinds()
+    out: list[Span] = []
+    for s in spans:
+        if s.label != "INITIATIVE" or not s.source.startswith("gazetteer"):
+            continue
+        m = _KIND_HEAD_RE.match(text, s.end)
+        if m and kinds.get(s.text) == m.group(1):
+            out.append(_span(text, s.start, m.end(), "INITIATIVE", "rule:infrastructure"))
     return out
 
 

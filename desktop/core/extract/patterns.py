@@ -77,6 +77,8 @@ _MAY_BEFORE = [
     "to",
     "and",
 ]
+# a season with "the" is a particular one ("during the autumn"); "heat in winter" is habitual
+_SEASON_AFTER = "(?<=the )"
 _PERIODWORD = r"(?:quarter|half|half-year|months|weeks|days)"
 
 # every DATE alternative starts with a digit, a capital or one of these words: checking that
@@ -124,10 +126,10 @@ DATE_RE = re.compile(
     rf"|{_DAY}\s(?:{_MON_UP}|{_MON_ABBR}|May)\.?,?\s{_YEAR}"
     # January-May 2025 / January to May / January-May
     rf"|{_MON_ABBR}\.?\s?(?:-|–)\s?(?:{_MON_ABBR}|May)\.?(?:,?\s{_YEAR})?(?![\w])"
-    rf"|{_MONTH}(?:\s?(?:-|–)\s?|\s(?:to|through|and)\s){_MONTH}(?:,?\s(?:of\s)?{_YEAR})?"
+    rf"|{_MONTH}(?:\s?(?:-|–)\s?|\s(?:to|through|and)\s){_MONTH}(?:,?\s(?:of\s)?{_YEAR}|\sof\s(?:this|last|the\sprevious|the\scurrent)\syear)?"
     # May 2023 / mid-May
     rf"|(?:(?:early|mid|late)-?\s?)?{_MONTH},?\s(?:of\s)?{_YEAR}"
-    rf"|(?:(?:early|mid|late)-)?{_MONTH_NOMAY}"
+    rf"|(?:(?:early|mid|late)-|(?:early|late)\s)?{_MONTH_NOMAY}"
     rf"|(?:" + "|".join(f"(?<={w} )" for w in _MAY_BEFORE) + r")May"
     # 27.12.2024 / 27/12/2024
     rf"|(?:[0-3]?\d)([./])(?:[01]?\d)\1{_YEAR}"
@@ -146,12 +148,13 @@ DATE_RE = re.compile(
     rf"|(?:Q[1-4]|H[12])(?:\s?[-–]\s?(?:Q[1-4]|H[12]))?(?:\s?{_YEAR})?"
     rf"|(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORD}|{_ORD.title()})\s(?:century|Century)"
     rf"|(?:{_ORD}|last|past|final)\s(?:{_PERIODWORD})(?:\s(?:of\s)?(?:{_YEAR}|(?:this|last|next|the)\syear))?"
-    rf"|(?:{_ORD}|last|past)\s(?:{_CNT}\s)?(?:months|weeks|years|days|quarters)(?:\s(?:of\s)?(?:{_YEAR}|(?:this|last|next|the)\syear))?"
+    rf"|(?:{_ORD}|last|past)\s(?:{_CNT}\s)?(?:months|weeks|years|days|quarters)(?:\s(?:of\s)?(?:{_YEAR}|(?:this|last|next|the)\syear|{_MONTH}(?:,?\s{_YEAR})?))?"
+    rf"|(?:first|last|final|opening|closing|second|third)\s(?:day|week|month)(?:\sof\s(?:{_YEAR}|{_MONTH}(?:,?\s{_YEAR})?))?"
     # end of 2022 / beginning of the year / end of this year
     rf"|(?:end|beginning|start|middle|turn|close)\sof\s(?:{_YEAR}|(?:this|last|next|the)\s(?:year|month|decade)|{_MONTH}(?:,?\s{_YEAR})?)"
     rf"|(?:end|start)-{_YEAR}"
     # relative periods
-    rf"|same\speriod\s(?:of\s)?(?:last\syear|the\sprevious\syear|{_YEAR})"
+    rf"|same\speriod(?:\s(?:of\s)?(?:last\syear|the\sprevious\syear|{_YEAR}))?"
     rf"|(?:last|this|next|previous|past|coming|Last|This|Next|Previous|Past)\s(?:year|month|week|decade|quarter|century)"
     rf"|(?:past|last|next|coming|previous|recent)\s(?:{_CNT}\s)?{_UNIT}"
     rf"|(?:recent|Recent)\s(?:years|months|decades|weeks|days)"
@@ -162,6 +165,10 @@ DATE_RE = re.compile(
     # seasons, "a year earlier", "four-day"
     rf"|(?:(?:early|late|mid)-?\s?)?(?:spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Winter)(?:\sof)?\s{_YEAR}"
     rf"|(?:a|one|A|One)\s(?:year|month|week|decade)\s(?:earlier|ago|later|before)"
+    # a bare season after "the": "during the autumn"
+    rf"|" + _SEASON_AFTER + r"(?:spring|summer|autumn|winter)(?!\s(?:wheat|crops?|school|camp|sowing|pastures?|holidays?|games|Olympics))"
+    # an older year in history after a preposition: "opened in 1881", "since 1924"
+    rf"|(?:(?<=in\s)|(?<=In\s)|(?<=since\s)|(?<=Since\s)|(?<=until\s)|(?<=back\sto\s))1[5-9]\d\d(?=[,.;:)]|\s(?:and|when|the|as|by|after|under|with|it|he|she|they)\b|$)"
     rf"|(?:\d+|{_NW}|{_NWC})-(?:day|week|month|year|decade)(?=\s)"
     # weekdays
     rf"|(?:{_WD})(?:\s(?:and|or|to)\s(?:{_WD}))?"
