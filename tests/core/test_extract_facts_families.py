@@ -354,3 +354,94 @@ def test_the_date_of_a_comparison_base_is_not_the_figures():
             "compared with 760 at the start of the year.")
     (f,) = [x for x in facts(text, "2025-08-01", "indicator") if x["value"] == 820]
     assert f["period"] == "2025-07"
+
+
+# ----------------------------------------------------------------------------- money that is no investment
+# Sentences written for this family (not taken from any data set): money near investment words
+# that states no investment, and a few that do.
+
+
+def pipeline_facts(text: str, ftype: str):
+    from desktop.core.extract.pipeline import extract
+
+    return [f.fields for f in extract(text).facts if f.type == ftype]
+
+
+def test_a_project_cost_under_an_agency_dateline_is_a_cost_not_an_investment():
+    text = ("ASTANA, March 3 (Kazinform) -- The project to build a new terminal at Almaty airport will cost "
+            "200 million U.S. dollars, the company said.")
+    assert pipeline_facts(text, "investment") == []
+    (ind,) = pipeline_facts(text, "indicator")
+    assert ind["value"] == 200e6 and ind["unit"] == "USD" and "cost" in ind["metric"]
+
+
+def test_a_company_metric_before_the_amount_is_no_investment():
+    for text in (
+        "ASTANA, May 5 (Kazinform) -- KazMunayGas posted net profit of 1.9 billion dollars in 2023 and invested in new fields.",
+        "BEIJING, Nov 11 (Xinhua) -- The Silk Road Fund, with a capital of 40 billion U.S. dollars, supports investment in Central Asia.",
+        "TASHKENT, March 8 (Kazinform) -- Uzbekistan's foreign debt stood at 64 billion dollars, according to the investment ministry.",
+    ):
+        assert pipeline_facts(text, "investment") == [], text
+
+
+def test_an_investment_cue_in_another_clause_after_the_amount_takes_no_amount():
+    text = ("ASTANA, Jul 7 (Reuters) -- Kazakhstan's sovereign wealth fund Samruk-Kazyna holds assets worth 70 billion "
+            "dollars, and plans to invest in renewable energy.")
+    assert pipeline_facts(text, "investment") == []
+
+
+def test_investment_climate_forum_or_ministry_names_no_investment():
+    for text in (
+        "ASTANA, Sept 9 (Kazinform) -- The President noted the improving investment climate, adding that the country's GDP "
+        "reached 260 billion dollars in 2023.",
+        "TASHKENT, Feb 2 (Kazinform) -- Uzbekistan's annual tourism revenue reached 2 billion dollars, according to the "
+        "investment ministry.",
+        "XI'AN, May 19 (Xinhua) -- Speaking at the China-Central Asia investment forum, the minister said bilateral trade had "
+        "reached 70 billion dollars in 2022.",
+    ):
+        assert pipeline_facts(text, "investment") == [], text
+
+
+def test_loans_between_companies_or_within_one_country_are_no_investment():
+    for text in (
+        "ASTANA, Nov 3 (Kazinform) -- Halyk Bank extended a loan of 100 million dollars to the Kazakh subsidiary of a Russian retailer.",
+        "DUSHANBE, Feb 2 (Reuters) -- The Asian Development Bank approved a 50 million dollar loan to a Tajik commercial bank.",
+        "TASHKENT, Sept 3 (Reuters) -- Uzbek carmaker UzAuto Motors received a loan of 300 million dollars from Uzbek state bank Asaka.",
+    ):
+        assert pipeline_facts(text, "investment") == [], text
+
+
+def test_a_loan_from_foreign_banks_and_a_multilateral_road_loan_stay_investments():
+    (inv,) = pipeline_facts("ASTANA, Nov 3 (Kazinform) -- The project received a loan of 100 million dollars from Chinese banks.",
+                            "investment")
+    assert (inv["investor"], inv["recipient"], inv["value"]) == ("CHN", "KAZ", 100e6)
+    text = ("BISHKEK, July 9 (Kabar) - The Asian Infrastructure Investment Bank (AIIB) has approved a $250 million loan to "
+            "upgrade the Naryn-Torugart road, the Ministry of Finance of the Kyrgyz Republic reported.")
+    assert [f["value"] for f in pipeline_facts(text, "investment")] == [250e6]
+
+
+def test_loans_from_china_inside_a_debt_total_are_chinas_and_the_total_is_debt():
+    text = ("TASHKENT, March 8 (Kazinform) -- Uzbekistan's foreign debt stood at 64 billion dollars, including loans from "
+            "China of 4 billion dollars.")
+    (inv,) = pipeline_facts(text, "investment")
+    assert (inv["investor"], inv["recipient"], inv["value"]) == ("CHN", "UZB", 4e9)
+    assert [f["value"] for f in pipeline_facts(text, "indicator")] == [64e9]
+
+
+def test_a_rounded_restatement_of_a_dated_investment_is_no_new_figure():
+    text = ("TASHKENT, March 1 (Xinhua) -- China invested 2.2 billion U.S. dollars in Uzbekistan in 2023. The investment, "
+            "about 2 billion dollars, went mainly into energy and mining.")
+    (inv,) = pipeline_facts(text, "investment")
+    assert (inv["investor"], inv["recipient"], inv["value"], inv["period"]) == ("CHN", "UZB", 2.2e9, "2023")
+
+
+def test_real_investments_are_still_found():
+    (a,) = pipeline_facts("ASTANA, March 3 (Kazinform) -- China's direct investment in Kazakhstan reached 2.5 billion "
+                          "U.S. dollars in 2023.", "investment")
+    assert (a["investor"], a["recipient"], a["kind"], a["period"]) == ("CHN", "KAZ", "flow", "2023")
+    (b,) = pipeline_facts("ASTANA, March 12 (Kazinform) -- Chinese direct investment in Kazakhstan reached 1.5 trillion "
+                          "tenge, or 3.3 billion U.S. dollars, in 2023.", "investment")
+    assert (b["value"], b["currency"], b["value_usd"]) == (1.5e12, "KZT", 3.3e9)
+    (c,) = pipeline_facts("ALMATY, June 3 (Kazinform) -- According to the investment promotion agency, 40 joint projects "
+                          "with Chinese participation worth $9.1 billion are under way in the country.", "investment")
+    assert (c["investor"], c["recipient"], c["kind"], c["value"]) == ("CHN", "KAZ", "pledge", 9.1e9)

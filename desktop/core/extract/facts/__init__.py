@@ -11,7 +11,9 @@ Document-level rules applied after the sentence extractors:
 - A headline (a short first line without final punctuation) restates the body's figures, rounded
   ("… trade nears 4 billion dollars" over "about 3.9 billion"): a headline figure within 10 % of
   a body figure of the same type is no fact of its own. Likewise a figure with no period that
-  repeats (within 1 %) one given with its period.
+  repeats (within 1 %) one given with its period; an undated investment that restates an earlier
+  dated one of the same parties and kind, rounded ("The investment, about 2 billion dollars" after
+  "$2.2 billion in 2023"), is no figure of its own.
 - A pledge that is a portfolio of projects under way or an amount over "the next N years" gets no
   year (set C).
 - A growth multiple of "the figure" / "a number that …" is the growth of the figure just given
@@ -190,6 +192,15 @@ def _headline_end(text: str) -> int:
     return nl
 
 
+def _digits(v: float) -> int:
+    return len(f"{v:.6g}".split("e")[0].replace(".", "").strip("0"))
+
+
+def _rounder(value, first) -> bool:
+    """``value`` restates ``first`` rounded: within 10 % and with fewer significant digits."""
+    return bool(value and first) and _close(value, first, 0.1) and _digits(value) < _digits(first)
+
+
 def _drop_restated(text: str, facts: list[FactProposal]) -> list[FactProposal]:
     head = _headline_end(text)
     keep = []
@@ -201,6 +212,12 @@ def _drop_restated(text: str, facts: list[FactProposal]) -> list[FactProposal]:
                 continue
             if f.fields.get("period") is None and any(g.fields.get("period") and _close(value, g.fields.get("value"), 0.01) for g in others):
                 continue
+            if f.type == "investment" and f.fields.get("period") is None and any(
+                g.evidence_start < f.evidence_start and g.fields.get("period") and _rounder(value, g.fields.get("value"))
+                and all(g.fields.get(k) == f.fields.get(k) for k in ("investor", "recipient", "kind", "currency"))
+                for g in others
+            ):
+                continue  # "The investment, about 2 billion dollars, …" after "$2.2 billion in 2023"
         keep.append(f)
     return keep
 

@@ -319,13 +319,19 @@ def _merge_enumeration(text: str, ms: list[PartyMention]) -> list[PartyMention]:
     return out
 
 
+_CREDIT_END = re.compile(r"\)\s*[-–—]")
+
+
 def _org_parties(ctx: DocContext, sent: Sentence, a: int, b: int) -> list[PartyMention]:
-    """ORG entities of a known country act as that country ("CNPC has invested …" → CHN)."""
+    """ORG entities of a known country act as that country ("CNPC has invested …" → CHN); the
+    agency credited in a dateline ("ASTANA, May 3 (Kazinform) --") is no actor."""
     from desktop.core.extract.facts.role import org_country
 
     out = []
     for e in sent.entities:
         if e.label == "ORG" and a <= e.start and e.end <= b:
+            if ctx.text[e.start - 1:e.start] == "(" and _CREDIT_END.match(ctx.text, e.end):
+                continue  # "ASTANA, May 3 (Kazinform) --": the agency's credit, no actor
             code = org_country(e.text, ctx)
             if code:
                 out.append(PartyMention(e.start, e.end, code, "org"))

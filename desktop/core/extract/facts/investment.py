@@ -18,7 +18,7 @@ INVEST_CUE = re.compile(
     r"\b(?:(?:foreign|direct|outbound|overseas|accumulated|cumulative|total|inward|outward)\s+)*"
     r"(?:invest(?:ment|ments|ed|s|ing)?|FDI|ODI|capital\s+inflows?)\b"
     r"|\b(?:agreements?|deals?|contracts?|documents?|memorand(?:um|a)|projects?|investment\s+projects?|"
-    r"portfolio|packages?)\s+(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of|totall?ing|amounting\s+to)"
+    r"portfolio|packages?)\s+(?:with\s+[\w-]+\s+(?:participation|partners|companies|investors)\s+)?(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of|totall?ing|amounting\s+to)"
     r"|\bportfolio\s+of\s+(?:[\w-]+\s+){0,2}(?:projects|deals|agreements)\b"
     r"|\b(?:gross\s+|net\s+|FDI\s+)?inflows?\b|\bloans?\b|\bfinancing\b|\bcredit\s+line|\b(?:to\s+)?cost(?:s|ing)?\b|\bvalued\s+at\b|\bestimated\s+at\b"
     r"|\bgrants?\b|\b(?:financial|economic|development)\s+(?:aid|assistance)\b|\bpledg(?:ed|es|ing)\b)",
@@ -49,6 +49,8 @@ def investment_kind(clause: str, cue: str) -> str:
 def investment_parties(parties: list, fallback_pair: tuple[str, str] | None) -> tuple[str | None, str | None]:
     """(investor, recipient) from [(PartyMention, cue)] in clause order."""
     investor = recipient = None
+    # "Uzbekistan's foreign debt …, including loans from China": the lender named by "from" invests.
+    investor = next((m.code for m, cue in parties if cue == "from"), None)
     for m, cue in parties:
         if cue in ("from", "poss", "dem", "by") and investor is None:
             investor = m.code

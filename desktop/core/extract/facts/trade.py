@@ -50,6 +50,14 @@ Conventions, from the seeds' precedent and the guidelines:
   non-Chinese side of its pair), unless that is China or the investor.
 - An investment pledge with no date of its own takes the year it was announced: that of the
   dated event named before it in the document, else the publication year (see ``__init__``).
+- Money near investment words that states no investment: "investment" naming another thing
+  ("investment climate/forum/ministry/agency/promotion …") is no cue; an amount right after a
+  company's or a budget's own metric ("net profit of", "assets worth", "with a capital of", "foreign
+  debt stood at", "GDP reached") is that metric's, not an investment's (a new joint vehicle's
+  capital in a signed deal stays a pledge); an amount takes no investment cue that comes after it
+  in another clause ("holds assets worth $70 billion, and plans to invest …"); a loan to a company
+  ("… to the Kazakh subsidiary of …") with no lending country, or from a local bank to a borrower
+  of the same country, is no cross-border investment.
 """
 
 from __future__ import annotations
@@ -138,6 +146,31 @@ _NEED = re.compile(
     r"(?:requires?|needs?|call\s+for)\s+(?:(?:about|around|some|over|more\s+than|at\s+least|up\s+to)\s+)?$",
     re.I,
 )
+# A clause boundary between an amount and a cue after it: the cue is another clause's.
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|while|but|whereas|which|as|adding|although|though)\b|\.\s")
+_INVEST_MODIFIER = re.compile(
+    r"\s+(?:climate|environment|forums?|ministry|ministries|agency|agencies|polic(?:y|ies)|potential|opportunities|"
+    r"attractiveness|promotion|committee|council|conference|summit|law|laws|legislation|regime|incentives|"
+    r"destination|cooperation|ties|relations|dialogue|roadshow|guarantees?|protection|disputes?)\b",
+    re.I,
+)
+# A company's or a budget's own figure just before the amount ("revenue of", "with a capital of").
+_METRIC_BEFORE = re.compile(
+    r"\b(?:revenues?|profits?|income|earnings|sales|assets|(?:registered\s+|authori[sz]ed\s+)?capital|capitali[sz]ation|"
+    r"budget|GDP|dividends?|salar(?:y|ies)|wages?|reserves|debts?|deficit|spending|expenditures?)\b"
+    r"(?:\s+[\w-]+){0,2}?\s*(?:of|worth|at|to|reached|rose|fell|hit|grew|totall?ed|amounted\s+to|stood\s+at|was|were|is|are|,)?\s*"
+    r"(?:about|around|nearly|almost|over|more\s+than|some|up\s+to|approximately)?\s*$",
+    re.I,
+)
+_LOAN = re.compile(r"\b(?:loans?|credit\s+line|financing)\b", re.I)
+_TO_COMPANY = re.compile(
+    r"\bto\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?(?:[A-Z][a-z]+\s+)(?:[\w-]+\s+){0,2}?"
+    r"(?:bank|company|firm|subsidiary|carmaker|producer|retailer|operator|lender|enterprise|miner|developer|unit)\b"
+)
+_NEW_VEHICLE = re.compile(r"\b(?:sign(?:ed|s|ing)?|memorand\w*|agreements?|establish\w*|set\s+up|launch\w*|creat\w*)\b", re.I)
+_LOCAL_LENDER = re.compile(
+    r"\bfrom\s+(?:a\s+|the\s+)?(?:local|domestic|[A-Z][a-z]+)\s+(?:state[\w-]*\s+|commercial\s+|private\s+)?(?:banks?|lenders?)\b"
+)
 _OUR = re.compile(r"\b(?:our|bilateral|mutual|two-way)\s+(?:\w+\s+)?(?:trade|turnover)\b", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:in|into|to)\s+the\s+(?:country|republic)(?:'s|’s)?\b", re.I)
 _RECEIVES = re.compile(r"\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:receiv|attract|obtain)\w*\b", re.I)
@@ -219,6 +252,8 @@ def _cues(ctx: DocContext, sent: Sentence) -> list[Cue]:
                 continue  # "Trade Organization", "Investment Forum"
             if kind == "trade" and _MODIFIER_OF.match(text, m.end()):
                 continue  # "trade center", "export credit": a modifier of another thing
+            if kind == "investment" and _INVEST_MODIFIER.match(text, m.end()):
+                continue  # "investment climate", "the investment ministry": no investment stated
             if kind == "trade" and out and out[-1].kind == "trade" and _OF_THE.search(text, max(sent.start, m.start() - 12), m.start()):
                 continue  # "Imports … accounted for the bulk of the turnover": the whole named again
             out.append(Cue(m.start(), m.end(), kind, m.group()))
@@ -349,6 +384,14 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
         idx = before[-1] if before else (after[0] if after else None)
         if idx is None or idx in taken:
             continue
+        if not before and cues[idx].kind == "investment" and _CLAUSE_BREAK.search(text, m.end, cues[idx].start):
+            continue  # "holds assets worth $70 billion, and plans to invest …": another clause's cue
+        metric = _METRIC_BEFORE.search(text, max(cues[idx].end if before else sent.start, m.start - 60), m.start) \
+            if cues[idx].kind == "investment" else None
+        if metric and not ("capital" in metric.group().lower() and _NEW_VEHICLE.search(text, sent.start, sent.end)):
+            # ("… signed a memorandum to establish a joint investment platform with an initial capital
+            # of $1 billion" is the money of a new joint vehicle, a pledge.)
+            continue  # "posted net profit of $1.9 billion … and invested": a company's metric, no investment
         if cues[idx].kind.startswith("part:") and idx - 1 not in taken and not any(
             j < idx and j in taken for j in range(idx)
         ):
@@ -501,6 +544,16 @@ def money_facts(ctx: DocContext, sent: Sentence) -> list[tuple[str, dict, int, i
                 home = home_country(ctx)
                 if home and home not in ("CHN", investor):
                     recipient = home
+            from desktop.core.extract.facts.role import home_country
+
+            codes = {pm.code for pm, _c in parties}
+            if not parent_fields and _LOAN.search(cue.text) and (
+                (investor is None and _TO_COMPANY.search(clause))
+                or (recipient is None and len(codes) == 1 and _LOCAL_LENDER.search(clause) and codes == {home_country(ctx)})
+            ):
+                # "Halyk Bank extended a loan … to the Kazakh subsidiary of …", "UzAuto received a loan
+                # from Uzbek state bank Asaka": lending between companies or within one country.
+                continue
             fields["investor"], fields["recipient"] = investor, recipient
             if not investor:
                 conf -= 0.25
