@@ -37,6 +37,7 @@ import re
 from typing import Any
 
 from desktop.core.extract.facts.context import KNOWN_ACRONYMS
+from desktop.core.extract.facts.units import canonical_unit
 from desktop.core.model import FACT_TYPES, FactProposal, Span
 
 IGNORED = ("evidence", "period_text")
@@ -93,27 +94,11 @@ def same_metric(gold: Any, pred: Any) -> bool:
     return 2 * len(a & b) / (len(a) + len(b)) >= 0.5
 
 
-_UNIT_CANON = (
-    (re.compile(r"km|kilomet(?:re|er)s?"), "kilometers"),
-    (re.compile(r"sq\.?\s*km|square\s+kilomet(?:re|er)s?|km2|km²"), "square kilometers"),
-    (re.compile(r"m3|m³|cubic\s+met(?:re|er)s?"), "cubic meters"),
-    (re.compile(r"m2|m²|sq\.?\s*m|square\s+met(?:re|er)s?"), "square meters"),
-    (re.compile(r"(?:metric\s+)?ton(?:ne)?s?|t"), "tonnes"),
-    (re.compile(r"%|per\s*cent|percent|pct"), "percent"),
-    (re.compile(r"teus?"), "teu"),
-    (re.compile(r"hectares?|ha"), "hectares"),
-)
-
-
 def norm_unit(u: Any) -> Any:
     """A unit in its family's canonical spelling (lower case)."""
     if not isinstance(u, str):
         return u
-    low = _norm_str(u)
-    for rx, form in _UNIT_CANON:
-        if rx.fullmatch(low):
-            return form
-    return low
+    return canonical_unit(_norm_str(u)).lower()
 
 
 def _initials(name: str) -> str:

@@ -78,6 +78,7 @@ from desktop.core.extract.facts.common import (
 from desktop.core.extract.facts.context import DocContext, Sentence
 from desktop.core.extract.facts.money import SCALE_WORDS
 from desktop.core.extract.facts.parties import country_in
+from desktop.core.extract.facts.units import normalise_unit
 
 UNITS = (
     r"gigawatt[\s-]hours?|megawatt[\s-]hours?|kilowatt[\s-]hours?|gigawatts?|megawatts?|kilowatts?|GWh|MWh|kWh|TWh|GW|MW|kW|"
@@ -129,35 +130,6 @@ _STRIP_ADV = re.compile(r"^(?:a|an|the|some|about|over|nearly)\s+", re.I)
 _OF_WHAT = re.compile(
     r"\s+of\s+((?:[A-Z][a-z]+\s+(?=[a-z]))?(?:(?!(?:to|in|from|for|by|was|were|a|an|the|per|each|annually|and|at|on|with|into|through|via)\b)[a-z][\w-]*\s*){1,3})"
 )
-
-
-_UNIT_FORMS = (
-    (re.compile(r"kilomet(?:re|er)s?|km", re.I), "kilometers"),
-    (re.compile(r"sq\.?\s*km", re.I), "square kilometers"),
-    (re.compile(r"cubic\s+met(?:re|er)s?", re.I), "cubic meters"),
-    (re.compile(r"square\s+met(?:re|er)s?", re.I), "square meters"),
-    (re.compile(r"(?:metric\s+)?ton(?:ne)?s?", re.I), "tonnes"),
-    (re.compile(r"hectares?|ha", re.I), "hectares"),
-    (re.compile(r"gigawatts?|GW", re.I), "GW"),
-    (re.compile(r"megawatts?|MW", re.I), "MW"),
-    (re.compile(r"kilowatts?|kW", re.I), "kW"),
-    (re.compile(r"gigawatt[\s-]hours?|GWh", re.I), "GWh"),
-    (re.compile(r"megawatt[\s-]hours?|MWh", re.I), "MWh"),
-    (re.compile(r"kilowatt[\s-]hours?|kWh", re.I), "kWh"),
-    (re.compile(r"TWh", re.I), "TWh"),
-    (re.compile(r"TEUs?"), "TEU"),
-)
-
-
-def normalise_unit(unit: str, value: float) -> tuple[str, float]:
-    """One spelling per unit; "bcm" → cubic meters (value × 10⁹)."""
-    u = " ".join(unit.split())
-    if u.lower() == "bcm":
-        return "cubic meters", value * 1e9
-    for rx, form in _UNIT_FORMS:
-        if rx.fullmatch(u):
-            return form, value
-    return u, value
 
 
 def metric_case(phrase: str) -> str:
